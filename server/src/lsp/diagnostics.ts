@@ -1,0 +1,94 @@
+/**
+ * Pushes diagnostics. A changed file is validated first; then every other file that is shown
+ * (open files, or all files after "Lint Whole Workspace"), since cross-file results may have
+ * changed. Work is debounced, yields between files, and results for a superseded version of a
+ * document are dropped.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService, LineIndex, Settings } from '../analysis';
+import { toDiagnostic } from './convert';
+
+const DEBOUNCE_MS = 15;
+
+export class DiagnosticsScheduler {
+  private readonly urgent = new Set<string>();
+  private everything = false;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private readonly published = new Set<string>();
+  workspaceMode = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: LanguageService,
+    private readonly settingsOf: (uri: string) => Promise<Settings>,
+    private readonly log: (m: string) => void,
+  ) {}
+
+  /** A file changed: validate it first, then everything shown. */
+  changed(uri: string): void {
+    this.urgent.add(uri);
+    this.everything = true;
+    this.schedule();
+  }
+
+  /** Something global changed (settings, indexing finished): validate everything shown. */
+  all(): void {
+    this.everything = true;
+    this.schedule();
+  }
+
+  clear(uri: string): void {
+    if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private shown(): string[] {
+    return this.workspaceMode ? this.service.index.uris() : this.documents.keys();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.running) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, DEBOUNCE_MS);
+  }
+
+  private async flush(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.urgent.size || this.everything) {
+        const first = [...this.urgent];
+        this.urgent.clear();
+        const rest = this.everything ? this.shown().filter((u) => !first.includes(u)) : [];
+        this.everything = false;
+        for (const uri of [...first, ...rest]) {
+          if (this.urgent.size) break; // a newer edit arrived: start over with it
+          await this.publish(uri);
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    const shown = doc !== undefined || this.workspaceMode;
+    if (!shown || !this.service.index.get(uri)) return this.clear(uri);
+    const version = doc?.version;
+    try {
+      const settings = await this.settingsOf(uri);
+      const findings = this.service.validate(uri, settings);
+      if (doc && this.documents.get(uri)?.version !== version) return; // stale
+      const linesOf = (u: string): LineIndex | undefined => this.service.index.get(u)?.lineIndex;
+      await this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: findings.map((f) => toDiagnostic(f, linesOf)) });
+      this.published.add(uri);
+    } catch (e) {
+      this.log(`diagnostics for ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * The LSP adapter: wires a connection to the language service. Handlers are one line each over
+ * the core; every one is guarded. No analysis logic lives here.
+ */
+import {
+  CodeAction, CodeActionKind, CodeLens, CompletionItem, CompletionItemKind, Connection, DidChangeWatchedFilesNotification,
+  DocumentSymbol, FileChangeType, Hover, InitializeParams, InitializeResult, InsertTextFormat, Location, MarkupKind,
+  SymbolKind, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import { LanguageService, LineIndex, TargetLocation } from '../analysis';
+import { readText } from '../node/readText';
+import { isYamlPath } from '../node/findYamlFiles';
+import { VERSION } from '../version';
+import { toCodeAction, toRange } from './convert';
+import { DiagnosticsScheduler } from './diagnostics';
+import { guarded } from './guard';
+import { SettingsStore } from './settings';
+import { loadFolders } from './workspaceLoader';
+
+export const STATUS_NOTIFICATION = 'eksnet/status';
+export const LINT_WORKSPACE_REQUEST = 'eksnet/lintWorkspace';
+export const SHOW_LOCATIONS_COMMAND = 'eksnet.showLocations';
+
+const COMPLETION_KIND = { property: CompletionItemKind.Property, value: CompletionItemKind.Value, snippet: CompletionItemKind.Snippet, reference: CompletionItemKind.Reference, enum: CompletionItemKind.EnumMember } as const;
+
+export function startServer(connection: Connection): void {
+  const log = (m: string) => connection.console.error(m);
+  const service = new LanguageService(log);
+  const documents = new TextDocuments(TextDocument);
+  let folders: string[] = [];
+  let settings: SettingsStore | undefined;
+  let diagnostics: DiagnosticsScheduler | undefined;
+  let canWatch = false;
+  let canProgress = false;
+
+  const linesOf = (uri: string): LineIndex | undefined => service.index.get(uri)?.lineIndex;
+  const offsetOf = (uri: string, pos: { line: number; character: number }) => linesOf(uri)?.offsetAt(pos);
+  const toLocation = (t: TargetLocation): Location[] => {
+    const l = linesOf(t.uri);
+    return l ? [{ uri: t.uri, range: toRange(l, t.span) }] : [];
+  };
+  const status = (state: 'indexing' | 'ready', extra: Record<string, unknown> = {}) =>
+    void connection.sendNotification(STATUS_NOTIFICATION, { state, files: service.index.fileCount, objects: service.index.objectCount, ...extra });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    folders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).map((u) => u.replace(/\/$/, ''));
+    const init = (params.initializationOptions ?? {}) as { redHatYamlPresent?: boolean; settings?: unknown };
+    canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canProgress = !!params.capabilities.window?.workDoneProgress;
+    settings = new SettingsStore(connection, {
+      supportsConfiguration: !!params.capabilities.workspace?.configuration,
+      redHatYamlPresent: !!init.redHatYamlPresent,
+      initialSettings: init.settings,
+    }, () => folders, log);
+    diagnostics = new DiagnosticsScheduler(connection, documents, service, (u) => settings!.get(u), log);
+    return {
+      serverInfo: { name: 'eksnet-language-server', version: VERSION },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['/', ':', ' ', '.', '"', "'"] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        definitionProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+    };
+  });
+
+  connection.onInitialized(guarded(log, 'initialized', undefined, async () => {
+    if (canWatch) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    const folderSettings = await settings!.get(folders[0] ?? '');
+    service.index.maxFileSize = folderSettings.maxFileSize;
+    const progress = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('EKS networking: indexing', 0, 'looking for YAML files', false);
+    status('indexing', { done: 0, total: 0 });
+    const total = await loadFolders(service, folders, (f) => settings!.get(f), (u) => !!documents.get(u), (done, all) => {
+      progress?.report(all ? Math.round((done / all) * 100) : 100, `${done}/${all} files`);
+      status('indexing', { done, total: all });
+    }, log);
+    progress?.done();
+    status('ready', { total });
+    diagnostics!.all();
+  }));
+
+  connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+    folders = folders.filter((f) => !e.removed.some((r) => r.uri.replace(/\/$/, '') === f)).concat(e.added.map((a) => a.uri.replace(/\/$/, '')));
+    settings?.clear();
+    void loadFolders(service, e.added.map((a) => a.uri), (f) => settings!.get(f), (u) => !!documents.get(u), () => undefined, log).then(() => diagnostics?.all());
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings?.clear();
+    diagnostics?.all();
+  });
+
+  documents.onDidChangeContent(guarded(log, 'didChange', undefined, (e) => {
+    service.setFile(e.document.uri, e.document.getText());
+    diagnostics?.changed(e.document.uri);
+    status('ready');
+  }));
+
+  documents.onDidClose(guarded(log, 'didClose', undefined, async (e) => {
+    const uri = e.document.uri;
+    const onDisk = uri.startsWith('file:') ? await readText(fileURLToPath(uri)).catch(() => undefined) : undefined;
+    if (onDisk === undefined) service.deleteFile(uri);
+    else service.setFile(uri, onDisk);
+    if (!diagnostics?.workspaceMode) diagnostics?.clear(uri);
+    diagnostics?.all();
+  }));
+
+  connection.onDidChangeWatchedFiles(guarded(log, 'watchedFiles', undefined, async (params) => {
+    for (const change of params.changes) {
+      if (documents.get(change.uri) || !isYamlPath(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        service.deleteFile(change.uri);
+        diagnostics?.clear(change.uri);
+      } else {
+        const text = await readText(fileURLToPath(change.uri)).catch(() => undefined);
+        if (text === undefined) service.deleteFile(change.uri);
+        else service.setFile(change.uri, text);
+      }
+    }
+    diagnostics?.all();
+    status('ready');
+  }));
+
+  connection.onRequest(LINT_WORKSPACE_REQUEST, guarded(log, 'lintWorkspace', { files: 0, objects: 0 }, () => {
+    diagnostics!.workspaceMode = true;
+    diagnostics!.all();
+    return { files: service.index.fileCount, objects: service.index.objectCount };
+  }));
+
+  connection.onHover(guarded(log, 'hover', null, (p, token): Hover | null => {
+    const offset = offsetOf(p.textDocument.uri, p.position);
+    if (offset === undefined || token.isCancellationRequested) return null;
+    const h = service.hover(p.textDocument.uri, offset);
+    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(linesOf(p.textDocument.uri)!, h.span) } : null;
+  }));
+
+  connection.onCompletion(guarded(log, 'completion', [], (p, token): CompletionItem[] => {
+    const uri = p.textDocument.uri;
+    const offset = offsetOf(uri, p.position);
+    if (offset === undefined || token.isCancellationRequested) return [];
+    const lines = linesOf(uri)!;
+    return service.complete(uri, offset).map((c) => ({
+      label: c.label,
+      kind: COMPLETION_KIND[c.kind],
+      ...(c.detail ? { detail: c.detail } : {}),
+      ...(c.documentation ? { documentation: { kind: MarkupKind.Markdown, value: c.documentation } } : {}),
+      textEdit: { range: toRange(lines, c.replace), newText: c.insertText },
+      insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      ...(c.sortText ? { sortText: c.sortText } : {}),
+      ...(c.filterText ? { filterText: c.filterText } : {}),
+      ...(c.deprecated ? { tags: [1] } : {}),
+    }));
+  }));
+
+  connection.onCodeAction(guarded(log, 'codeAction', [], (p): CodeAction[] => {
+    const uri = p.textDocument.uri;
+    return p.context.diagnostics
+      .filter((d) => d.source === 'eksnet' && d.data !== undefined)
+      .flatMap((d) => service.fixes(uri, d.data).map((f) => toCodeAction(f, d, linesOf)))
+      .filter((a): a is CodeAction => a !== undefined);
+  }));
+
+  connection.onDefinition(guarded(log, 'definition', [], (p): Location[] => {
+    const offset = offsetOf(p.textDocument.uri, p.position);
+    return offset === undefined ? [] : service.definition(p.textDocument.uri, offset).flatMap(toLocation);
+  }));
+
+  connection.onReferences(guarded(log, 'references', [], (p): Location[] => {
+    const offset = offsetOf(p.textDocument.uri, p.position);
+    return offset === undefined ? [] : service.references(p.textDocument.uri, offset).flatMap(toLocation);
+  }));
+
+  connection.onCodeLens(guarded(log, 'codeLens', [], (p): CodeLens[] => {
+    const uri = p.textDocument.uri;
+    const lines = linesOf(uri);
+    if (!lines) return [];
+    return service.codeLenses(uri).map((l) => {
+      const range = toRange(lines, l.span);
+      const locations = (l.targets ?? []).flatMap(toLocation);
+      return { range, command: { title: l.title, command: locations.length ? SHOW_LOCATIONS_COMMAND : '', arguments: [uri, range.start, locations] } };
+    });
+  }));
+
+  connection.onDocumentSymbol(guarded(log, 'documentSymbol', [], (p): DocumentSymbol[] => {
+    const lines = linesOf(p.textDocument.uri);
+    if (!lines) return [];
+    return service.symbols(p.textDocument.uri).map((s) => ({ name: s.name, detail: s.detail, kind: SymbolKind.Object, range: toRange(lines, s.span), selectionRange: toRange(lines, s.selection) }));
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}
