@@ -60,3 +60,12 @@ export type CompletionProvider = (ctx: PositionContext) => readonly CompletionEn
 export type DefinitionProvider = (ctx: PositionContext) => readonly TargetLocation[];
 export type ReferencesProvider = (ctx: PositionContext) => readonly TargetLocation[];
 export type CodeLensProvider = (file: FileModel, index: WorkspaceIndex) => readonly LensResult[];
+
+/** The providers one area of the product contributes (features/areas/*.ts). */
+export interface AreaProviders {
+  readonly hover: readonly HoverProvider[];
+  readonly completion: readonly CompletionProvider[];
+  readonly definition: readonly DefinitionProvider[];
+  readonly references: readonly ReferencesProvider[];
+  readonly codeLens: readonly CodeLensProvider[];
+}

@@ -9,6 +9,7 @@ import { FileModel, KObject, skipReasonOf } from './fileModel';
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileModel>();
   private byKind: Map<string, KObject[]> | undefined;
+  private readonly derivedCache = new Map<string, unknown>();
   /** Increases on every change; lets callers cache derived data. */
   generation = 0;
 
@@ -68,8 +69,20 @@ export class WorkspaceIndex {
     return obj.model.namespace ?? 'default';
   }
 
+  /**
+   * Data derived from the whole index (pod templates by namespace, IngressGroups, ...), computed
+   * on first use after a change and shared until the next change.
+   */
+  derived<T>(key: string, compute: () => T): T {
+    if (this.derivedCache.has(key)) return this.derivedCache.get(key) as T;
+    const value = compute();
+    this.derivedCache.set(key, value);
+    return value;
+  }
+
   private changed(): void {
     this.generation++;
     this.byKind = undefined;
+    this.derivedCache.clear();
   }
 }
