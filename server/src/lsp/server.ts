@@ -34,6 +34,7 @@ export function startServer(connection: Connection): void {
   let diagnostics: DiagnosticsScheduler | undefined;
   let canWatch = false;
   let canProgress = false;
+  let canFolders = false;
 
   const linesOf = (uri: string): LineIndex | undefined => service.index.get(uri)?.lineIndex;
   const offsetOf = (uri: string, pos: { line: number; character: number }) => linesOf(uri)?.offsetAt(pos);
@@ -49,6 +50,7 @@ export function startServer(connection: Connection): void {
     const init = (params.initializationOptions ?? {}) as { redHatYamlPresent?: boolean; settings?: unknown };
     canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canProgress = !!params.capabilities.window?.workDoneProgress;
+    canFolders = !!params.capabilities.workspace?.workspaceFolders;
     settings = new SettingsStore(connection, {
       supportsConfiguration: !!params.capabilities.workspace?.configuration,
       redHatYamlPresent: !!init.redHatYamlPresent,
@@ -73,6 +75,15 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(guarded(log, 'initialized', undefined, async () => {
     if (canWatch) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    if (canFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const norm = (u: string) => u.replace(/\/$/, '');
+        folders = folders.filter((f) => !e.removed.some((r) => norm(r.uri) === f)).concat(e.added.map((a) => norm(a.uri)));
+        settings?.clear();
+        for (const r of e.removed) for (const uri of service.index.uris()) if (uri.startsWith(norm(r.uri) + '/') && !documents.get(uri)) service.deleteFile(uri);
+        void loadFolders(service, e.added.map((a) => norm(a.uri)), (f) => settings!.get(f), (u) => !!documents.get(u), () => undefined, log).then(() => diagnostics?.all());
+      });
+    }
     const folderSettings = await settings!.get(folders[0] ?? '');
     service.index.maxFileSize = folderSettings.maxFileSize;
     const progress = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
@@ -86,12 +97,6 @@ export function startServer(connection: Connection): void {
     status('ready', { total });
     diagnostics!.all();
   }));
-
-  connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
-    folders = folders.filter((f) => !e.removed.some((r) => r.uri.replace(/\/$/, '') === f)).concat(e.added.map((a) => a.uri.replace(/\/$/, '')));
-    settings?.clear();
-    void loadFolders(service, e.added.map((a) => a.uri), (f) => settings!.get(f), (u) => !!documents.get(u), () => undefined, log).then(() => diagnostics?.all());
-  });
 
   connection.onDidChangeConfiguration(() => {
     settings?.clear();
