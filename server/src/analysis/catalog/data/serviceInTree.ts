@@ -1,0 +1,102 @@
+import type { AnnotationSpec } from '../types';
+import { K8S_WELL_KNOWN_DOCS, SG_ID } from './common';
+
+const IN_TREE_ONLY =
+  'Only read by the legacy in-tree / cloud-controller-manager AWS provider (Classic ELB); the AWS Load Balancer Controller ignores it.';
+
+/** Keys read only by the in-tree AWS cloud provider. */
+export const SERVICE_IN_TREE: readonly AnnotationSpec[] = [
+  {
+    key: 'service.beta.kubernetes.io/aws-load-balancer-access-log-emit-interval',
+    metaKind: 'annotation',
+    kinds: ['Service'],
+    reader: 'in-tree',
+    type: 'integer',
+    enum: ['5', '60'],
+    default: '60',
+    summary: 'How often a Classic ELB publishes access logs, in minutes.',
+    doc: [
+      '`5` or `60` minutes (default 60).',
+      '',
+      '- Needs `aws-load-balancer-access-log-enabled: "true"`.',
+      `- ${IN_TREE_ONLY}`,
+    ].join('\n'),
+    examples: ['5', '60'],
+    docsUrl: K8S_WELL_KNOWN_DOCS,
+  },
+  {
+    key: 'service.beta.kubernetes.io/aws-load-balancer-connection-draining-enabled',
+    metaKind: 'annotation',
+    kinds: ['Service'],
+    reader: 'in-tree',
+    type: 'boolean',
+    default: 'false',
+    summary: 'Connection draining on a Classic ELB.',
+    doc: [
+      'Lets in-flight requests finish before an instance is deregistered; the duration comes from `aws-load-balancer-connection-draining-timeout`.',
+      '',
+      `- ${IN_TREE_ONLY}`,
+    ].join('\n'),
+    examples: ['true'],
+    docsUrl: K8S_WELL_KNOWN_DOCS,
+  },
+  {
+    key: 'service.beta.kubernetes.io/aws-load-balancer-connection-draining-timeout',
+    metaKind: 'annotation',
+    kinds: ['Service'],
+    reader: 'in-tree',
+    type: 'integer',
+    min: 1,
+    max: 3600,
+    rangeUnit: 'seconds',
+    rangeEnforcedBy: 'aws',
+    summary: 'Connection draining time of a Classic ELB, in seconds.',
+    doc: [
+      '1-3600 seconds; a whole number.',
+      '',
+      '- Needs `aws-load-balancer-connection-draining-enabled: "true"`.',
+      `- ${IN_TREE_ONLY}`,
+    ].join('\n'),
+    examples: ['60'],
+    docsUrl: K8S_WELL_KNOWN_DOCS,
+  },
+  {
+    key: 'service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout',
+    metaKind: 'annotation',
+    kinds: ['Service'],
+    reader: 'in-tree',
+    type: 'integer',
+    min: 1,
+    max: 4000,
+    rangeUnit: 'seconds',
+    rangeEnforcedBy: 'aws',
+    default: '60',
+    summary: 'Idle connection timeout of a Classic ELB, in seconds.',
+    doc: [
+      '1-4000 seconds (default 60).',
+      '',
+      `- ${IN_TREE_ONLY} For LBC-managed NLBs use the listener attribute \`tcp.idle_timeout.seconds\` (\`aws-load-balancer-listener-attributes.TCP-<port>\`).`,
+    ].join('\n'),
+    examples: ['120'],
+    docsUrl: K8S_WELL_KNOWN_DOCS,
+  },
+  {
+    key: 'service.beta.kubernetes.io/aws-load-balancer-extra-security-groups',
+    metaKind: 'annotation',
+    kinds: ['Service'],
+    reader: 'in-tree',
+    type: 'stringList',
+    pattern: SG_ID,
+    patternName: 'a security group ID (sg-…)',
+    patternAppliesTo: 'item',
+    summary: 'Additional security groups for a Classic ELB.',
+    doc: [
+      'Comma-separated security group IDs attached to the Classic ELB in addition to the one the provider creates.',
+      '',
+      '- Rejected for `aws-load-balancer-type: nlb`.',
+      `- ${IN_TREE_ONLY}`,
+    ].join('\n'),
+    examples: ['sg-0123456789abcdef0'],
+    docsUrl: K8S_WELL_KNOWN_DOCS,
+  },
+];
