@@ -34,7 +34,7 @@ export class LanguageService {
 
   fixes(uri: string, data: unknown): Fix[] {
     const file = this.index.get(uri);
-    return file ? fixesFor(file, data, this.log) : [];
+    return file ? fixesFor(file, data, this.log, (u) => this.index.get(u)) : [];
   }
 
   hover(uri: string, offset: number): HoverResult | undefined {

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_SETTINGS, isExcluded as isExcludedRel, LanguageService, mergeSettings, Settings } from '../analysis';
 import { findSettingsFile, loadSettingsFile } from '../node/settingsFile';
 import { findYamlFiles } from '../node/findYamlFiles';
-import { readText } from '../node/readText';
+import { readTextSync } from '../node/readText';
 import type { CliFinding, CliReport } from './report';
 import { UsageError } from './args';
 
@@ -26,7 +26,7 @@ export async function lint(o: LintOptions): Promise<CliReport> {
   for (const file of files) {
     let text: string;
     try {
-      text = await readText(file);
+      text = readTextSync(file);
     } catch (e) {
       throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
     }

@@ -1,8 +1,13 @@
 /** Reads a file as the editor would see it: UTF-8 (BOM dropped), or UTF-16 with a BOM. */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 
 export async function readText(path: string): Promise<string> {
   return decode(await fs.readFile(path));
+}
+
+/** The synchronous variant, for batch use (the CLI): far less overhead per file than async reads. */
+export function readTextSync(path: string): string {
+  return decode(readFileSync(path));
 }
 
 export function decode(buf: Uint8Array): string {

@@ -62,6 +62,8 @@ export interface AnnotationSpec {
   readonly type: AnnotationValueType;
   /** Allowed values for enum-like strings. */
   readonly enum?: readonly string[];
+  /** Our own words, one or two sentences per value: what choosing this value means (hover, completion). */
+  readonly valueDocs?: Readonly<Record<string, string>>;
   /** Enum comparison; defaults to true (the controllers compare case-sensitively). */
   readonly caseSensitive?: boolean;
   /**

@@ -96,7 +96,7 @@ function guard(rule: Rule, log: Logger, uri: string, run: () => void): void {
 
 function toFinding(file: FileModel, rule: Rule, input: ReportInput, base: number, settings: Settings, obj?: KObject): Finding {
   const override = settings.rules[rule.id];
-  const severity: Severity = override && override !== 'off' ? override : rule.severity;
+  const severity: Severity = override && override !== 'off' ? override : (input.severity ?? rule.severity);
   const span = clamp(file, { start: base + input.span.start, end: base + input.span.end });
   const data: FindingData = { ruleId: rule.id, base, payload: input.data ?? null };
   return {

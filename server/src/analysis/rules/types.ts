@@ -43,6 +43,11 @@ export interface ReportInput {
   readonly message: string;
   readonly related?: readonly RelatedInput[];
   readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+  /**
+   * A lower severity than the rule's for this finding (e.g. `info` when the evidence is weak). A
+   * severity set by the user for the rule still wins.
+   */
+  readonly severity?: Severity;
   /** Handed back to `fix` (JSON-serialisable; spans inside stay chunk-relative). */
   readonly data?: unknown;
 }
@@ -69,6 +74,8 @@ export interface FixContext {
   edit(span: Span, newText: string): TextEdit;
   /** A fix that edits this file only. */
   fix(title: string, edits: readonly TextEdit[], isPreferred?: boolean): Fix;
+  /** Another file of the workspace, for fixes that edit a referenced object (undefined when unknown). */
+  fileOf?(uri: string): FileModel | undefined;
 }
 
 export type FixBuilder = (data: unknown, ctx: FixContext) => Fix[];

@@ -5,6 +5,7 @@
  */
 import { isClusterScoped } from '../kube/kinds';
 import { FileModel, KObject, skipReasonOf } from './fileModel';
+import { effectiveNamespace } from '../xref/namespaces';
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileModel>();
@@ -63,10 +64,13 @@ export class WorkspaceIndex {
     return this.byKind.get(kind) ?? [];
   }
 
-  /** The namespace an object lives in; undefined for cluster-scoped kinds. */
+  /**
+   * The namespace an object lives in; undefined for cluster-scoped kinds. A kustomization of the
+   * object's folder chain that sets `namespace:` wins over `metadata.namespace` (xref/namespaces.ts).
+   */
   namespaceOf(obj: KObject): string | undefined {
     if (isClusterScoped(obj.model.kind)) return undefined;
-    return obj.model.namespace ?? 'default';
+    return effectiveNamespace(this, obj);
   }
 
   /**

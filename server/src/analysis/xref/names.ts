@@ -1,0 +1,60 @@
+/** "Did you mean": the candidates that almost match a name, for messages and quick fixes. */
+
+/** Levenshtein distance, bounded work for short names. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] as number;
+      prev[j] = Math.min(tmp + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * The candidates close to `name`, best first: equal ignoring case, then within an edit distance
+ * that grows with the length, or one containing the other (`service-ui` ↔ `ui`).
+ */
+export function nearMisses(name: string, candidates: Iterable<string>, max = 3): string[] {
+  const scored: { c: string; score: number }[] = [];
+  const lower = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  for (const c of new Set(candidates)) {
+    if (c === name) continue;
+    const cl = c.toLowerCase();
+    let score: number;
+    if (cl === lower) score = 0;
+    else {
+      const d = editDistance(lower, cl);
+      if (d <= limit) score = d;
+      else if (cl.length >= 2 && lower.length >= 2 && (lower.includes(cl) || cl.includes(lower))) score = limit + 1;
+      else continue;
+    }
+    scored.push({ c, score });
+  }
+  return scored.sort((a, b) => a.score - b.score || a.c.localeCompare(b.c)).slice(0, max).map((s) => s.c);
+}
+
+/** `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
+export function quoteList(names: readonly string[], conj = 'or'): string {
+  const q = names.map((n) => `"${n}"`);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} ${conj} ${q[q.length - 1]}`;
+}
+
+/** `web, api and 3 more`: a short list for lenses and messages. */
+export function shortList(names: readonly string[], max = 3): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
