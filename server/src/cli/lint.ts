@@ -39,7 +39,7 @@ export async function lint(o: LintOptions): Promise<CliReport> {
   uris.forEach((uri, i) => {
     const model = service.index.get(uri);
     if (!model) return;
-    documents += model.chunks.reduce((n, c) => n + c.parsed.docs.filter((d) => d.contents !== null).length, 0);
+    documents += model.chunks.reduce((n, c) => n + c.parsed.docs.filter((d) => d.contents !== null && d.contents !== undefined).length, 0);
     const rel = path.relative(o.cwd, files[i] as string).split(path.sep).join('/');
     for (const f of service.validate(uri, settings)) {
       if (o.quiet && f.severity !== 'error') continue;
