@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/**', 'test/e2e/**', '**/*.mjs', '**/*.js', 'out/**'] },
+  { ignores: ['.dbg/**', 'dist/**', 'node_modules/**', 'bench/**', 'test/e2e/**', '**/*.mjs', '**/*.js', 'out/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -11,3 +11,7 @@ export type { Position } from './text/lineIndex';
 export type { CompletionEntry, HoverResult, LensResult, SymbolResult, TargetLocation } from './features/types';
 export { globToRegExp, isExcluded } from './engine/glob';
 export { DOCS_BASE_URL, ruleDocsUrl } from './rules/docsUrl';
+export { ALL_ANNOTATIONS } from './catalog/data';
+export type { AnnotationSpec } from './catalog/types';
+export { renderAnnotationMarkdown } from './features/annotations/markdown';
+export type { RenderOptions as AnnotationRenderOptions } from './features/annotations/markdown';

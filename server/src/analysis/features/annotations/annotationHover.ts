@@ -51,7 +51,7 @@ function valueSection(spec: AnnotationSpec, value: string): string[] {
   const doc = spec.valueDocs?.[value];
   const dep = spec.deprecatedValues?.find((d) => d.value === value);
   if (doc) out.push(`**${code(value)}** — ${doc}`);
-  if (dep) out.push(`**${code(value)} is deprecated.** ${dep.message}${dep.replacement ? ` Use ${code(dep.replacement)}.` : ''}`);
+  if (dep) out.push(`**${code(value)} is deprecated.** ${dep.message}${dep.replacement && !dep.message.includes(dep.replacement) ? ` Use ${code(dep.replacement)}.` : ''}`);
   if (spec.enum && !spec.enum.includes(value) && !(spec.caseSensitive === false && spec.enum.some((e) => e.toLowerCase() === value.toLowerCase()))) {
     out.push(`**${code(value)} is not an allowed value.** Allowed: ${spec.enum.map(code).join(', ')}.`);
   }

@@ -53,7 +53,7 @@ export function valueOptions(spec: AnnotationSpec): ValueOption[] {
     for (const v of choices) {
       const dep = spec.deprecatedValues?.find((d) => d.value === v);
       const text = spec.type === 'boolean' || spec.type === 'integer' ? yamlDoubleQuoted(v) : yamlScalar(v);
-      const docs = [spec.valueDocs?.[v], dep ? `**Deprecated.** ${dep.message}${dep.replacement ? ` Use \`${dep.replacement}\`.` : ''}` : undefined].filter(Boolean).join('\n\n');
+      const docs = [spec.valueDocs?.[v], dep ? `**Deprecated.** ${dep.message}${dep.replacement && !dep.message.includes(dep.replacement) ? ` Use \`${dep.replacement}\`.` : ''}` : undefined].filter(Boolean).join('\n\n');
       out.push({
         label: v,
         insert: text,

@@ -80,10 +80,11 @@ function render(spec: AnnotationSpec, options: RenderOptions): string {
   else if (title === 'bold') parts.push(`**${code(name)}** — ${spec.summary}`);
   else parts.push(spec.summary);
   if (spec.deprecated) {
-    parts.push('', `**Deprecated.** ${spec.deprecated.message}${spec.deprecated.replacement ? ` Use ${code(spec.deprecated.replacement)} instead.` : ''}`);
+    const r = spec.deprecated.replacement;
+    parts.push('', `**Deprecated.** ${spec.deprecated.message}${r && !spec.deprecated.message.includes(r) ? ` Use ${code(r)} instead.` : ''}`);
   }
   if (spec.writtenBy) parts.push('', `*Written by the ${READER_NAMES[spec.writtenBy as AnnotationReader] ?? spec.writtenBy}; do not set it yourself.*`);
-  parts.push('', spec.doc, '');
+  // A thematic break keeps the facts list apart from a list that ends the prose.
   const facts: string[] = [];
   facts.push(`**Type:** ${typeText(spec)}`);
   if (spec.valueDocs) {
@@ -93,20 +94,20 @@ function render(spec: AnnotationSpec, options: RenderOptions): string {
   if (spec.deprecatedValues?.length) {
     facts.push(`**Deprecated values:** ${spec.deprecatedValues.map((d) => `${code(d.value)}${d.replacement ? ` (use ${code(d.replacement)})` : ''}`).join(', ')}`);
   }
-  if (spec.mapKeys?.length) {
-    facts.push(`**Known keys${spec.mapKeysExhaustive ? ' (no others are accepted)' : ''}:**`);
-    for (const k of spec.mapKeys) {
-      const allowed = k.enum ? ` (${k.enum.map(code).join(' / ')})` : k.min !== undefined || k.max !== undefined ? ` (${k.min ?? ''}–${k.max ?? ''})` : k.valueType && k.valueType !== 'string' ? ` (${k.valueType})` : '';
-      facts.push(`  - ${code(k.key)}${allowed}${k.summary ? `: ${k.summary}` : ''}`);
-    }
-  }
   if (spec.groupMerge === 'exclusive') facts.push('**IngressGroup:** every Ingress of the group must use the same value (or leave it unset)');
-  else if (spec.groupMerge === 'merge') facts.push('**IngressGroup:** the values of the group\'s Ingresses are merged');
+  else if (spec.groupMerge === 'merge') facts.push(`**IngressGroup:** the values of the group's Ingresses are merged${spec.type === 'stringMap' ? ' (one key with two different values is an error)' : ''}`);
   if (spec.overriddenByClassParam) facts.push(`**Overridden by:** IngressClassParams ${code(spec.overriddenByClassParam)}`);
   facts.push(`**On:** ${kindsText(spec.kinds)}${spec.metaKind === 'label' ? ' (a label, not an annotation)' : ''}`);
   facts.push(`**Read by:** ${READER_NAMES[spec.reader]}${spec.since ? ` — since ${spec.since}` : ''}`);
   if (spec.examples?.length) facts.push(`**Example${spec.examples.length > 1 ? 's' : ''}:** ${spec.examples.map(code).join(', ')}`);
-  parts.push(facts.map((f) => (f.startsWith('  ') ? f : `- ${f}`)).join('\n'));
+  parts.push('', spec.doc, '', '---', '', facts.map((f) => (f.startsWith('  ') ? f : `- ${f}`)).join('\n'));
+  if (spec.mapKeys?.length) {
+    parts.push('', `**Known keys${spec.mapKeysExhaustive ? ' (no others are accepted)' : ''}:**`, '');
+    for (const k of spec.mapKeys) {
+      const allowed = k.enum ? ` (${k.enum.map(code).join(' / ')})` : k.min !== undefined || k.max !== undefined ? ` (${k.min ?? ''}–${k.max ?? ''})` : k.valueType && k.valueType !== 'string' ? ` (${k.valueType})` : '';
+      parts.push(`- ${code(k.key)}${allowed}${k.summary ? `: ${k.summary}` : ''}`);
+    }
+  }
   if (spec.docsUrl && !options.noLink) parts.push('', `[Documentation](${spec.docsUrl})`);
   return parts.join('\n');
 }

@@ -41,18 +41,22 @@ export const annotationValueCompletion: CompletionProvider = (ctx) => {
 /** Where the value ends on its line: before a trailing comment and trailing blanks. */
 function valueEnd(text: string, span: Span): number {
   const value = text.slice(span.start, span.end);
-  let quote: string | undefined;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (quote) {
-      if (c === quote) quote = undefined;
-    } else if ((c === '"' || c === "'") && i === 0) {
-      quote = c;
-    } else if (c === '#' && i > 0 && /\s/.test(value[i - 1] as string)) {
-      return span.start + value.slice(0, i).trimEnd().length;
+  const commentAt = (respectQuotes: boolean): number | undefined => {
+    let quote: string | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const c = value[i];
+      if (quote) {
+        if (c === quote) quote = undefined;
+      } else if (respectQuotes && (c === '"' || c === "'") && i === 0) {
+        quote = c;
+      } else if (c === '#' && i > 0 && /\s/.test(value[i - 1] as string)) {
+        return i;
+      }
     }
-  }
-  return span.end;
+    return quote ? commentAt(false) : undefined;
+  };
+  const at = commentAt(true);
+  return at === undefined ? span.end : span.start + value.slice(0, at).trimEnd().length;
 }
 
 /**

@@ -15,10 +15,10 @@ export function needsQuotes(value: string): boolean {
   return false;
 }
 
-/** The value as a YAML scalar: plain when safe, else single-quoted (JSON-ish values) or double-quoted. */
+/** The value as a YAML scalar: plain when safe, else double-quoted (single-quoted when it holds double quotes). */
 export function yamlScalar(value: string): string {
   if (!needsQuotes(value)) return value;
-  if (!/[\n\r\t\\]/.test(value) && (value.includes('"') || !value.includes("'"))) return `'${value.replace(/'/g, "''")}'`;
+  if (value.includes('"') && !/[\n\r\t\\]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
   return JSON.stringify(value);
 }
 
