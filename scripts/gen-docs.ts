@@ -2,10 +2,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../server/src/analysis';
-import { renderIndex, renderRuleDoc } from './ruleDocs';
+import { renderAnnotationsDoc, renderIndex, renderRuleDoc } from './ruleDocs';
 
 const dir = path.join(__dirname, '..', 'docs', 'rules');
 mkdirSync(dir, { recursive: true });
 for (const rule of ALL_RULES) writeFileSync(path.join(dir, `${rule.id}.md`), renderRuleDoc(rule));
 writeFileSync(path.join(dir, 'README.md'), renderIndex());
+writeFileSync(path.join(dir, '..', 'annotations.md'), renderAnnotationsDoc());
 console.log(`wrote ${ALL_RULES.length} rule docs to docs/rules/`);

@@ -1,6 +1,6 @@
 /** Renders docs/rules/<id>.md from the rule registry (used by `npm run docs` and the staleness test). */
 import type { Rule } from '../server/src/analysis';
-import { ALL_RULES } from '../server/src/analysis';
+import { ALL_ANNOTATIONS, ALL_RULES, renderAnnotationMarkdown } from '../server/src/analysis';
 
 export function renderRuleDoc(rule: Rule): string {
   const applies = rule.kinds === 'any' ? 'any Kubernetes manifest' : rule.kinds.map((k) => `\`${k}\``).join(', ');
@@ -51,5 +51,27 @@ export function renderIndex(): string {
 | Rule | Default severity | What it reports |
 | --- | --- | --- |
 ${rows}
+`;
+}
+
+/** docs/annotations.md: every annotation of the catalogue, grouped by prefix, from the same renderer as hover. */
+export function renderAnnotationsDoc(): string {
+  const groups: [string, (key: string) => boolean][] = [
+    ['AWS Load Balancer Controller: Ingress (`alb.ingress.kubernetes.io/*`)', (k) => k.startsWith('alb.ingress.kubernetes.io/')],
+    ['LoadBalancer Services (`service.beta.kubernetes.io/*`)', (k) => k.startsWith('service.beta.kubernetes.io/')],
+    ['Pod networking and other keys', () => true],
+  ];
+  const done = new Set<string>();
+  const sections = groups.map(([title, test]) => {
+    const specs = ALL_ANNOTATIONS.filter((a) => !done.has(a.key) && test(a.key)).sort((a, b) => a.key.localeCompare(b.key));
+    for (const s of specs) done.add(s.key);
+    return `## ${title}\n\n${specs.map((s) => renderAnnotationMarkdown(s, { title: 'heading' })).join('\n\n')}`;
+  });
+  return `<!-- Generated from server/src/analysis/catalog/data by \`npm run docs\`. Do not edit. -->
+# Annotations
+
+Every annotation and label eksnet knows (${ALL_ANNOTATIONS.length} keys), as shown in hover and completion.
+
+${sections.join('\n\n')}
 `;
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES, LanguageService } from '../../server/src/analysis';
-import { renderIndex, renderRuleDoc } from '../../scripts/ruleDocs';
+import { renderAnnotationsDoc, renderIndex, renderRuleDoc } from '../../scripts/ruleDocs';
 import { expectations, parseFixture } from '../helpers/fixture';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -54,6 +54,7 @@ test('docs/rules is up to date with the registry (npm run docs)', () => {
     assert.equal(readFileSync(file, 'utf8'), renderRuleDoc(r), `docs/rules/${r.id}.md is stale: run npm run docs`);
   }
   assert.equal(readFileSync(path.join(ROOT, 'docs', 'rules', 'README.md'), 'utf8'), renderIndex(), 'docs/rules/README.md is stale: run npm run docs');
+  assert.equal(readFileSync(path.join(ROOT, 'docs', 'annotations.md'), 'utf8'), renderAnnotationsDoc(), 'docs/annotations.md is stale: run npm run docs');
 });
 
 test('the analysis core imports no vscode-* package and does no I/O', () => {
