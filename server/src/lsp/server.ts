@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { LanguageService, LineIndex, TargetLocation } from '../analysis';
 import { readText } from '../node/readText';
-import { isYamlPath } from '../node/findYamlFiles';
+import { isInsideRoots, isYamlPath } from '../node/findYamlFiles';
 import { VERSION } from '../version';
 import { toCodeAction, toRange } from './convert';
 import { DiagnosticsScheduler } from './diagnostics';
@@ -35,6 +35,8 @@ export function startServer(connection: Connection): void {
   let canWatch = false;
   let canProgress = false;
   let canFolders = false;
+  /** Deleted on disk (watched-file events): initial indexing must not put them back from an earlier read. */
+  const deletedOnDisk = new Set<string>();
 
   const linesOf = (uri: string): LineIndex | undefined => service.index.get(uri)?.lineIndex;
   const offsetOf = (uri: string, pos: { line: number; character: number }) => linesOf(uri)?.offsetAt(pos);
@@ -42,8 +44,13 @@ export function startServer(connection: Connection): void {
     const l = linesOf(t.uri);
     return l ? [{ uri: t.uri, range: toRange(l, t.span) }] : [];
   };
+  let indexing = true;
   const status = (state: 'indexing' | 'ready', extra: Record<string, unknown> = {}) =>
     void connection.sendNotification(STATUS_NOTIFICATION, { state, files: service.index.fileCount, objects: service.index.objectCount, ...extra });
+  /** After a change: the new object count, unless initial indexing is still reporting progress. */
+  const statusAfterChange = () => {
+    if (!indexing) status('ready');
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     folders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).map((u) => u.replace(/\/$/, ''));
@@ -89,11 +96,12 @@ export function startServer(connection: Connection): void {
     const progress = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('EKS networking: indexing', 0, 'looking for YAML files', false);
     status('indexing', { done: 0, total: 0 });
-    const total = await loadFolders(service, folders, (f) => settings!.get(f), (u) => !!documents.get(u), (done, all) => {
+    const total = await loadFolders(service, folders, (f) => settings!.get(f), (u) => !!documents.get(u) || deletedOnDisk.has(u), (done, all) => {
       progress?.report(all ? Math.round((done / all) * 100) : 100, `${done}/${all} files`);
       status('indexing', { done, total: all });
     }, log);
     progress?.done();
+    indexing = false;
     status('ready', { total });
     diagnostics!.all();
   }));
@@ -106,7 +114,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent(guarded(log, 'didChange', undefined, (e) => {
     service.setFile(e.document.uri, e.document.getText());
     diagnostics?.changed(e.document.uri);
-    status('ready');
+    statusAfterChange();
   }));
 
   documents.onDidClose(guarded(log, 'didClose', undefined, async (e) => {
@@ -121,17 +129,22 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(guarded(log, 'watchedFiles', undefined, async (params) => {
     for (const change of params.changes) {
       if (documents.get(change.uri) || !isYamlPath(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) deletedOnDisk.add(change.uri);
+      else deletedOnDisk.delete(change.uri);
       if (change.type === FileChangeType.Deleted) {
         service.deleteFile(change.uri);
         diagnostics?.clear(change.uri);
       } else {
-        const text = await readText(fileURLToPath(change.uri)).catch(() => undefined);
+        const file = change.uri.startsWith('file:') ? fileURLToPath(change.uri) : undefined;
+        const roots = folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
+        // Never follow a symlink (or read a path) out of the workspace folders.
+        const text = file && (await isInsideRoots(file, roots)) ? await readText(file).catch(() => undefined) : undefined;
         if (text === undefined) service.deleteFile(change.uri);
         else service.setFile(change.uri, text);
       }
     }
     diagnostics?.all();
-    status('ready');
+    statusAfterChange();
   }));
 
   connection.onRequest(LINT_WORKSPACE_REQUEST, guarded(log, 'lintWorkspace', { files: 0, objects: 0 }, () => {

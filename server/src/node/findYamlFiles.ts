@@ -35,3 +35,21 @@ export async function findYamlFiles(root: string, exclude: readonly string[]): P
   await walk(root);
   return out;
 }
+
+/**
+ * True when `file` is inside one of the `roots` once every symbolic link is resolved (so a link
+ * pointing out of the workspace folders is never read). Missing files are not inside.
+ */
+export async function isInsideRoots(file: string, roots: readonly string[]): Promise<boolean> {
+  let real: string;
+  try {
+    real = await fs.realpath(file);
+  } catch {
+    return false;
+  }
+  for (const root of roots) {
+    const r = await fs.realpath(root).catch(() => undefined);
+    if (r && (real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep))) return true;
+  }
+  return false;
+}

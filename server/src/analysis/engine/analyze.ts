@@ -119,5 +119,7 @@ function relatedOf(r: RelatedInput, current: KObject | undefined): RelatedLocati
 function clamp(file: FileModel, span: Span): Span {
   const n = file.text.length;
   const start = Math.max(0, Math.min(span.start, n));
-  return { start, end: Math.max(start, Math.min(span.end, n)) };
+  // Invariant 5: a diagnostic stays on one line (a key broken over lines must not highlight both).
+  const lineEnd = file.lineIndex.lineEnd(file.lineIndex.positionAt(start).line);
+  return { start, end: Math.max(start, Math.min(span.end, n, lineEnd)) };
 }

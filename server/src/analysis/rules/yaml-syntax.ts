@@ -8,6 +8,8 @@ const FRIENDLY: Record<string, (found: string) => string> = {
   MULTILINE_IMPLICIT_KEY: () => 'A key spans several lines, usually because a `:` or a closing quote is missing on the line above. Check the line above.',
   BLOCK_AS_IMPLICIT_KEY: () => 'A nested block is used as a key, usually because of wrong indentation or a missing `:`. Check the indentation.',
   MISSING_CHAR: () => 'A closing character is missing (a quote, `]` or `}`). Close the value that starts here.',
+  TOO_DEEP: () => 'Nested too deeply to analyse (more than 256 levels of mappings, lists or brackets): this document was not checked. Look for unclosed `[` or `{`, or flatten the structure.',
+  RESOURCE_EXHAUSTION: () => 'Nested too deeply to analyse: the YAML parser gave up here and the rest of this document was not checked. Look for unclosed `[` or `{`, or flatten the structure.',
   UNEXPECTED_TOKEN: () => 'Unexpected text here: YAML cannot place it in the structure. Check the indentation and the `:` of this line.',
 };
 
@@ -26,8 +28,13 @@ export const rule: FileRule = {
   },
   checkFile({ file, reportSyntax, report }) {
     if (!reportSyntax || file.skip || !file.looksLikeKubernetes) return;
+    const lines = new Set<number>();
     for (const chunk of file.chunks) {
       for (const err of chunk.parsed.errors) {
+        // One finding per line: the parser often reports one cause many times (an unclosed `[`).
+        const line = file.lineIndex.positionAt(chunk.base + err.span.start).line;
+        if (lines.has(line)) continue;
+        lines.add(line);
         const { start, end } = tokenSpan(file.text, chunk.base + err.span.start, file.lineIndex.lineEnd(file.lineIndex.positionAt(chunk.base + err.span.start).line));
         const found = file.text.slice(start, end);
         const friendly = FRIENDLY[err.code]?.(`\`${found.trim() || '?'}\``);
@@ -37,12 +44,16 @@ export const rule: FileRule = {
   },
 };
 
+const TOKEN = /[^\s:]*/y;
+const MAX_TOKEN = 1000;
+
 /** The problem's span on one line: from the first non-blank character to the end of that token (or key). */
 function tokenSpan(text: string, at: number, lineEnd: number): { start: number; end: number } {
   let start = at;
   while (start < lineEnd && (text[start] === ' ' || text[start] === '\t')) start++;
   if (start >= lineEnd) return { start: at, end: Math.max(at, Math.min(at + 1, lineEnd)) };
-  let end = start;
-  while (end < lineEnd && !/[\s:]/.test(text[end] as string)) end++;
+  TOKEN.lastIndex = start;
+  TOKEN.test(text); // a native scan: a per-character loop took minutes on megabyte lines with many errors
+  const end = Math.min(TOKEN.lastIndex, lineEnd, start + MAX_TOKEN);
   return { start, end: Math.max(end, start + 1) };
 }

@@ -58,7 +58,7 @@ export class FileModel {
 
   /** True when the file holds Kubernetes manifests (so YAML syntax problems are ours to report). */
   get looksLikeKubernetes(): boolean {
-    return this.objects.length > 0 || /^\s*(apiVersion|kind)\s*:/m.test(this.text);
+    return this.objects.length > 0 || /^[^\S\r\n\u2028\u2029]*(apiVersion|kind)\s*:/m.test(this.text);
   }
 
   /** The object whose text contains the offset. */
@@ -86,5 +86,5 @@ export function skipReasonOf(text: string, maxSize: number): SkipReason | undefi
 function isGoTemplate(text: string): boolean {
   if (!text.includes('{{')) return false;
   return /\{\{-?\s*(\.|\$|-|include\b|template\b|if\b|else\b|end\b|range\b|with\b|define\b|toYaml\b|tpl\b|required\b|default\b|quote\b|printf\b|\/\*)/.test(text)
-    || /^\s*\{\{/m.test(text);
+    || /^[^\S\r\n\u2028\u2029]*\{\{/m.test(text); // not ^\s*: quadratic over blank lines
 }

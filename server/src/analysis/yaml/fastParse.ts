@@ -26,9 +26,8 @@ export function fastParse(text: string): FastDocument[] | undefined {
   if (/[\t\r\uFEFF]/.test(text) || /^(%|\.\.\.)/m.test(text)) return undefined;
   try {
     return new FastParser(text).document();
-  } catch (e) {
-    if (e === BAIL) return undefined;
-    throw e;
+  } catch {
+    return undefined; // BAIL, or anything unforeseen (a stack overflow): the full parser decides
   }
 }
 
