@@ -68,21 +68,23 @@ export function validateValue(spec: AnnotationSpec, key: string, value: string):
         return out;
       }
       if (checkEnum(spec, key, value, out)) return out;
-      checkRange(spec.min, spec.max, spec.rangeUnit === 'count' ? undefined : spec.rangeEnforcedBy, key, value, n, spec.rangeUnit === 'seconds' ? ' seconds' : '', out, spec.rangeUnit === 'count');
+      checkRange(spec.min, spec.max, spec.rangeUnit === 'count' ? undefined : spec.rangeEnforcedBy, key, value, n, spec.rangeUnit === 'seconds' ? ' s' : '', out, spec.rangeUnit === 'count');
       return out;
     }
     case 'string': {
       if (checkEnum(spec, key, value, out)) return out;
-      if (spec.pattern && (spec.patternAppliesTo ?? 'value') === 'value' && !new RegExp(spec.pattern).test(value)) {
-        whole('format', `The value ${show(value)} of annotation "${key}" is not ${spec.patternName ?? `in the expected format (${spec.pattern})`}.`);
-        return out;
-      }
       if (spec.rangeUnit === 'characters' && (spec.max !== undefined || spec.min !== undefined)) {
         if (spec.max !== undefined && value.length > spec.max) {
           whole('range', `The value of annotation "${key}" is ${value.length} characters long, but at most ${spec.max} are allowed; ${who(spec.rangeEnforcedBy)}. Shorten it.`);
+          return out;
         } else if (spec.min !== undefined && value.length < spec.min) {
           whole('range', `Annotation "${key}" is empty, but it needs a value of at least ${spec.min} character${spec.min === 1 ? '' : 's'}; ${who(spec.rangeEnforcedBy)}.`);
+          return out;
         }
+      }
+      if (spec.pattern && (spec.patternAppliesTo ?? 'value') === 'value' && !new RegExp(spec.pattern).test(value)) {
+        whole('format', `The value ${show(value)} of annotation "${key}" is not ${spec.patternName ?? `in the expected format (${spec.pattern})`}.`);
+        return out;
       }
       return out;
     }

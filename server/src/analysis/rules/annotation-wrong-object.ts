@@ -68,11 +68,11 @@ export const rule: ObjectRule = {
         continue;
       }
       if (spec.kinds.includes(e.kind as AnnotatedKind)) continue;
-      const where = e.owner === 'podTemplate' ? 'a pod template' : `a ${e.kind}`;
+      const where = e.owner === 'podTemplate' ? 'a pod template' : `${/^[AEIOU]/.test(e.kind) ? 'an' : 'a'} ${e.kind}`;
       const other = counterpart(e.key, e.kind);
       const otherSpec = other ? specFor(other) : undefined;
       const alreadySet = other ? own.has(other) : false;
-      const readers = spec.kinds.map((k) => (k === 'Pod' ? 'Pods (pod templates)' : `${k}s`)).join(' and ');
+      const readers = spec.kinds.map((k) => (k === 'Pod' ? 'Pods (pod templates)' : k.endsWith('s') ? `${k}es` : `${k}s`)).join(' and ');
       const instead = other && otherSpec ? (alreadySet ? ` "${other}" is already set here, so remove this key.` : ` On ${where} the same setting is "${other}".`) : ` Move it to the ${spec.kinds.join(' or ')} it belongs to, or remove it.`;
       report({
         span: e.keySpan,

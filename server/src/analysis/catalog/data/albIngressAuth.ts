@@ -75,6 +75,11 @@ export const ALB_INGRESS_AUTH: readonly AnnotationSpec[] = [
     reader: 'aws-load-balancer-controller',
     type: 'string',
     enum: ['authenticate', 'allow', 'deny'],
+    valueDocs: {
+      authenticate: 'Redirects unauthenticated clients to the identity provider to log in.',
+      allow: 'Lets unauthenticated requests through (without user claims headers).',
+      deny: 'Answers unauthenticated requests with HTTP 401.',
+    },
     default: 'authenticate',
     since: 'v2.0.0',
     summary: 'What the ALB does with requests that have no valid session.',

@@ -111,6 +111,11 @@ export const ALB_INGRESS_LOAD_BALANCER: readonly AnnotationSpec[] = [
     reader: 'aws-load-balancer-controller',
     type: 'string',
     enum: ['ipv4', 'dualstack', 'dualstack-without-public-ipv4'],
+    valueDocs: {
+      ipv4: 'Clients connect over IPv4 only.',
+      dualstack: 'Clients connect over IPv4 and IPv6; every subnet needs an IPv6 CIDR.',
+      'dualstack-without-public-ipv4': 'Internet-facing over IPv6 only (no public IPv4 addresses to pay for); internal IPv4 still works.',
+    },
     default: 'ipv4',
     groupMerge: 'exclusive',
     since: 'v2.0.0',
@@ -133,6 +138,10 @@ export const ALB_INGRESS_LOAD_BALANCER: readonly AnnotationSpec[] = [
     reader: 'aws-load-balancer-controller',
     type: 'string',
     enum: ['internal', 'internet-facing'],
+    valueDocs: {
+      internal: 'Private addresses only, reachable from inside the VPC (and peered or connected networks). Uses subnets tagged `kubernetes.io/role/internal-elb`.',
+      'internet-facing': 'Public addresses with a public DNS name, reachable from the internet. Uses public subnets tagged `kubernetes.io/role/elb`.',
+    },
     default: 'internal',
     groupMerge: 'exclusive',
     since: 'v2.0.0',

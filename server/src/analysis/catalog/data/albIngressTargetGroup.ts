@@ -13,6 +13,10 @@ export const ALB_INGRESS_TARGET_GROUP: readonly AnnotationSpec[] = [
     reader: 'aws-load-balancer-controller',
     type: 'string',
     enum: ['instance', 'ip'],
+    valueDocs: {
+      instance: 'The ALB sends traffic to a NodePort on every node (or the nodes picked by `target-node-labels`); kube-proxy forwards it to a pod, possibly on another node. The backend Service must be `NodePort` or `LoadBalancer`.',
+      ip: 'The ALB sends traffic straight to pod IPs (one hop, no NodePort needed, works with `ClusterIP` Services and Fargate). Needs pod IPs routable from the VPC, as with the Amazon VPC CNI.',
+    },
     default: 'instance',
     since: 'v2.0.0',
     overriddenByClassParam: 'spec.targetType',
@@ -53,6 +57,11 @@ export const ALB_INGRESS_TARGET_GROUP: readonly AnnotationSpec[] = [
     reader: 'aws-load-balancer-controller',
     type: 'string',
     enum: ['HTTP1', 'HTTP2', 'GRPC'],
+    valueDocs: {
+      HTTP1: 'Requests go to the targets as HTTP/1.1.',
+      HTTP2: 'Requests go to the targets as HTTP/2 (needs `backend-protocol: HTTPS`).',
+      GRPC: 'gRPC to the targets over HTTP/2; health checks default to path `/AWS.ALB/healthcheck` with gRPC status matcher `12`.',
+    },
     default: 'HTTP1',
     since: 'v2.1.0',
     summary: 'Application protocol towards the targets: HTTP1, HTTP2 or GRPC.',

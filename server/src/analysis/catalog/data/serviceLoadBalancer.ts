@@ -26,6 +26,11 @@ export const SERVICE_LOAD_BALANCER: readonly AnnotationSpec[] = [
     reader: 'both',
     type: 'string',
     enum: ['external', 'nlb-ip', 'nlb'],
+    valueDocs: {
+      external: 'Hands the Service to the AWS Load Balancer Controller, which builds an NLB — only together with `aws-load-balancer-nlb-target-type: ip` or `instance`.',
+      nlb: 'The legacy in-tree cloud provider builds an NLB with instance targets; LBC-only annotations are ignored.',
+      'nlb-ip': 'Deprecated spelling of `external` with ip targets (AWS Load Balancer Controller).',
+    },
     deprecatedValues: [
       {
         value: 'nlb-ip',
@@ -52,6 +57,10 @@ export const SERVICE_LOAD_BALANCER: readonly AnnotationSpec[] = [
     reader: 'aws-load-balancer-controller',
     type: 'string',
     enum: ['ip', 'instance'],
+    valueDocs: {
+      ip: 'The NLB sends traffic straight to pod IPs: one hop, no NodePort needed, works with Fargate. For TCP and TLS the client IP is only kept when `preserve_client_ip.enabled=true` is set in the target group attributes.',
+      instance: 'The NLB sends traffic to the Service\'s NodePort on the nodes; kube-proxy forwards it to a pod. Needs a NodePort (not `allocateLoadBalancerNodePorts: false`); `externalTrafficPolicy: Local` keeps it on the node and preserves the client IP.',
+    },
     default: 'instance',
     since: 'v2.2.0',
     summary: 'Register pod IPs (ip) or nodes (instance) as NLB targets.',
@@ -117,6 +126,10 @@ export const SERVICE_LOAD_BALANCER: readonly AnnotationSpec[] = [
     reader: 'aws-load-balancer-controller',
     type: 'string',
     enum: ['internal', 'internet-facing'],
+    valueDocs: {
+      internal: 'Private addresses only, reachable from inside the VPC. This is the default: set `internet-facing` for a public NLB.',
+      'internet-facing': 'Public addresses, reachable from the internet, in public subnets.',
+    },
     default: 'internal',
     since: 'v2.2.0',
     summary: 'Public (internet-facing) or private (internal) NLB.',
@@ -136,6 +149,10 @@ export const SERVICE_LOAD_BALANCER: readonly AnnotationSpec[] = [
     reader: 'aws-load-balancer-controller',
     type: 'string',
     enum: ['ipv4', 'dualstack'],
+    valueDocs: {
+      ipv4: 'Clients connect over IPv4 only.',
+      dualstack: 'Clients connect over IPv4 and IPv6; every subnet needs an IPv6 CIDR.',
+    },
     default: 'ipv4',
     since: 'v2.1.0',
     summary: 'Address family of the NLB: ipv4 or dualstack.',

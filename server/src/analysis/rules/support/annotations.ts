@@ -52,7 +52,7 @@ export function annotationEntries(obj: KObject): AnnotationEntry[] {
         scalar,
         value,
         valueSpan: scalar ? spanOf(scalar) : undefined,
-        templated: isTemplated(key) || (value !== undefined && isTemplated(value)),
+        templated: isTemplated(key) || (value !== undefined && (isTemplated(value) || isPlaceholder(value))),
         spec: specFor(key),
       });
     }
@@ -85,15 +85,17 @@ export function ownAnnotations(obj: KObject): Map<string, AnnotationEntry> {
  * onto its value (a single-line plain scalar, or a single-line quoted one without escapes);
  * otherwise the whole scalar.
  */
-export function innerSpan(text: string, scalar: Scalar, start: number, end: number): Span {
+export function innerSpan(text: string, scalar: Scalar, start: number, end: number, fallback?: Span): Span {
   const s = spanOf(scalar) as Span;
-  const src = text.slice(s.start, s.end);
+  let srcEnd = s.end;
+  while (srcEnd > s.start && /\s/.test(text[srcEnd - 1] as string)) srcEnd--;
+  const src = text.slice(s.start, srcEnd);
   const value = String(scalar.value);
-  if (src.includes('\n')) return s;
+  if (src.includes('\n')) return fallback ?? { start: s.start, end: lineEnd(text, s.start) };
   let offset: number | undefined;
   if (scalar.type === 'PLAIN' && src === value) offset = s.start;
   else if ((scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') && src.slice(1, -1) === value) offset = s.start + 1;
-  if (offset === undefined || start > end || end > value.length) return s;
+  if (offset === undefined || start > end || end > value.length) return { start: s.start, end: srcEnd };
   if (start === end) return { start: offset + start, end: offset + Math.min(value.length, end + 1) };
   return { start: offset + start, end: offset + end };
 }
@@ -174,4 +176,17 @@ export interface ValueFixPayload {
 /** A fix payload writing `newValue` in place of the entry's value scalar. */
 export function replaceValue(e: { scalar: Scalar; valueSpan: Span }, newValue: string, title: string): ValueFixPayload {
   return { span: e.valueSpan, text: yamlString(newValue, e.scalar), title };
+}
+
+/** A span on one line: the span itself, or `fallback` (the key) when it crosses a line break. */
+export function oneLine(text: string, span: Span, fallback: Span): Span {
+  return text.slice(span.start, span.end).includes('\n') ? fallback : span;
+}
+
+/**
+ * Documentation placeholders (`<account-id>`, `XXXXXXXX`, `xxxx`) stand for a value the reader
+ * fills in; like templates, they are not validated.
+ */
+export function isPlaceholder(value: string): boolean {
+  return /<[A-Za-z][^<>]*>/.test(value) || /(?:^|[^A-Za-z])(?:x{4,}|X{4,})/.test(value) || /[0-9]X{3,}/.test(value);
 }

@@ -7,7 +7,7 @@ import { validateValue, ValueProblem, ValueProblemKind } from '../../catalog/val
 import type { Span } from '../../model/types';
 import type { KObject } from '../../workspace/fileModel';
 import type { FixBuilder, ObjectContext } from '../types';
-import { innerSpan, replaceValue, valueEntries, ValueFixPayload } from './annotations';
+import { innerSpan, oneLine, replaceValue, valueEntries, ValueFixPayload } from './annotations';
 import { serviceControllerOf } from './services';
 
 interface Found {
@@ -34,7 +34,7 @@ function problemsOf(obj: KObject): Found[] {
         const next = e.value.slice(0, p.edit.start) + p.edit.text + e.value.slice(p.edit.end);
         fix = replaceValue({ scalar: e.scalar, valueSpan: vspan }, next, p.edit.title);
       }
-      const span = p.start === 0 && p.end === e.value.length ? vspan : innerSpan(text, e.scalar, p.start, p.end);
+      const span = oneLine(text, p.start === 0 && p.end === e.value.length ? vspan : innerSpan(text, e.scalar, p.start, p.end, e.keySpan), e.keySpan);
       out.push({ span: span.end > vspan.end ? vspan : span, problem: p, ...(fix ? { fix } : {}) });
     }
   }
