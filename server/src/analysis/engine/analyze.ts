@@ -58,7 +58,7 @@ export function analyzeFile(index: WorkspaceIndex, uri: string, options: Analysi
     for (const obj of file.objects) {
       const applicable = objectRules.filter((r) => r.kinds === 'any' || r.kinds.includes(obj.model.kind));
       for (const raw of objectFindings(obj, applicable, memoKey, index, log)) {
-        out.push(toFinding(file, raw.rule, raw.input, obj.base, options.settings, obj));
+        out.push(toFinding(file, raw.rule, raw.input, obj.base, options.settings, index));
       }
     }
   }
@@ -78,7 +78,21 @@ function objectFindings(obj: KObject, rules: readonly ObjectRule[], memoKey: str
     obj.chunk.memo.set(key, local);
   }
   const all = [...local];
-  for (const rule of rules) if (rule.scope === 'workspace') runObjectRule(rule, obj, index, log, all);
+  // Namespace-local workspace rules: re-run only when the namespace (or anything cluster-wide) changed.
+  const nsRules = rules.filter((r) => r.scope === 'workspace' && r.locality === 'namespace');
+  if (nsRules.length) {
+    const nsKey = `ns|${nsRules.map((r) => r.id).join(',')}|${obj.ordinal}`;
+    const epoch = index.epochOf(obj);
+    const cached = obj.chunk.memo.get(nsKey) as { epoch: string; raws: Raw[] } | undefined;
+    if (cached && cached.epoch === epoch) all.push(...cached.raws);
+    else {
+      const raws: Raw[] = [];
+      for (const rule of nsRules) runObjectRule(rule, obj, index, log, raws);
+      obj.chunk.memo.set(nsKey, { epoch, raws });
+      all.push(...raws);
+    }
+  }
+  for (const rule of rules) if (rule.scope === 'workspace' && rule.locality !== 'namespace') runObjectRule(rule, obj, index, log, all);
   return all;
 }
 
@@ -94,7 +108,7 @@ function guard(rule: Rule, log: Logger, uri: string, run: () => void): void {
   }
 }
 
-function toFinding(file: FileModel, rule: Rule, input: ReportInput, base: number, settings: Settings, obj?: KObject): Finding {
+function toFinding(file: FileModel, rule: Rule, input: ReportInput, base: number, settings: Settings, index?: WorkspaceIndex): Finding {
   const override = settings.rules[rule.id];
   const severity: Severity = override && override !== 'off' ? override : (input.severity ?? rule.severity);
   const span = clamp(file, { start: base + input.span.start, end: base + input.span.end });
@@ -107,12 +121,13 @@ function toFinding(file: FileModel, rule: Rule, input: ReportInput, base: number
     span,
     data,
     ...(input.tags ? { tags: input.tags } : {}),
-    ...(input.related ? { related: input.related.map((r) => relatedOf(r, obj)) } : {}),
+    ...(input.related ? { related: input.related.map((r) => relatedOf(r, index)) } : {}),
   };
 }
 
-function relatedOf(r: RelatedInput, current: KObject | undefined): RelatedLocation {
-  const target = current && r.obj.model === current.model ? current : r.obj;
+/** Related locations are resolved where their objects stand now: cached results may predate a shift. */
+function relatedOf(r: RelatedInput, index: WorkspaceIndex | undefined): RelatedLocation {
+  const target = index?.placementOf(r.obj.model) ?? r.obj;
   return { uri: target.file.uri, span: { start: target.base + r.span.start, end: target.base + r.span.end }, message: r.message };
 }
 

@@ -86,6 +86,13 @@ export interface ObjectRule extends RuleMeta {
    * `workspace`: the result depends on other objects too (re-run whenever the index changes).
    */
   readonly scope: 'object' | 'workspace';
+  /**
+   * For `workspace` rules: `namespace` declares that the result depends only on objects of the
+   * checked object's own namespace and on cluster-scoped objects (and kustomizations). The engine
+   * then re-runs the rule for an object only after such an object changed. Leave it out when the
+   * rule looks into other namespaces (IngressGroups, NetworkPolicy peers in other namespaces).
+   */
+  readonly locality?: 'namespace';
   check(ctx: ObjectContext): void;
   readonly fix?: FixBuilder;
 }

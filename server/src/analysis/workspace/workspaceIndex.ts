@@ -4,6 +4,7 @@
  * is given); the core does no I/O. Lookups by kind are rebuilt lazily after a change.
  */
 import { isClusterScoped } from '../kube/kinds';
+import type { KubeObjectModel } from '../kube/object';
 import { FileModel, KObject, skipReasonOf } from './fileModel';
 import { effectiveNamespace } from '../xref/namespaces';
 
@@ -13,6 +14,11 @@ export class WorkspaceIndex {
   private readonly derivedCache = new Map<string, unknown>();
   /** Increases on every change; lets callers cache derived data. */
   generation = 0;
+  /** Change counters per namespace, and one for cluster-wide changes (see `epochOf`). */
+  private readonly nsEpochs = new Map<string, number>();
+  private clusterEpoch = 0;
+  /** Where each object model currently stands (models are shared across versions of a file). */
+  private readonly placement = new WeakMap<KubeObjectModel, KObject>();
 
   constructor(public maxFileSize: number = 5_000_000) {}
 
@@ -21,14 +27,35 @@ export class WorkspaceIndex {
     if (previous && previous.text === text) return previous;
     const file = new FileModel(uri, text, skipReasonOf(text, this.maxFileSize), previous);
     this.files.set(uri, file);
+    for (const o of file.objects) this.placement.set(o.model, o);
     this.changed();
+    this.noteChanges(uri, previous, file);
     return file;
   }
 
   delete(uri: string): boolean {
+    const previous = this.files.get(uri);
     const had = this.files.delete(uri);
-    if (had) this.changed();
+    if (had) {
+      this.changed();
+      this.noteChanges(uri, previous, undefined);
+    }
     return had;
+  }
+
+  /**
+   * A key that changes whenever something in the object's namespace, or anything cluster-wide
+   * (cluster-scoped objects, kustomizations), changes. Rules whose results depend only on those
+   * (`locality: 'namespace'`) are re-run for an object only when its key changes.
+   */
+  epochOf(obj: KObject): string {
+    const ns = this.namespaceOf(obj);
+    return `${this.clusterEpoch}|${ns === undefined ? '' : `${ns}:${this.nsEpochs.get(ns) ?? 0}`}`;
+  }
+
+  /** The current placement of an object model (its file and offset may have moved since a result was cached). */
+  placementOf(model: KubeObjectModel): KObject | undefined {
+    return this.placement.get(model);
   }
 
   get(uri: string): FileModel | undefined {
@@ -82,6 +109,24 @@ export class WorkspaceIndex {
     const value = compute();
     this.derivedCache.set(key, value);
     return value;
+  }
+
+  /** Bumps the epochs of what a new version of a file touched: only documents whose text changed count. */
+  private noteChanges(uri: string, previous: FileModel | undefined, next: FileModel | undefined): void {
+    const kept = new Set(next?.chunks.map((c) => c.parsed));
+    const before = new Set(previous?.chunks.map((c) => c.parsed));
+    const touched = [...(previous?.objects.filter((o) => !kept.has(o.chunk)) ?? []), ...(next?.objects.filter((o) => !before.has(o.chunk)) ?? [])];
+    const clusterWide = /(^|\/)(kustomization\.ya?ml|Kustomization)$/i.test(uri)
+      || touched.some((o) => isClusterScoped(o.model.kind) || o.model.kind === 'Kustomization' || o.model.kind === 'Component');
+    if (clusterWide) {
+      this.clusterEpoch++;
+      return;
+    }
+    for (const o of touched) {
+      for (const ns of new Set([this.namespaceOf(o), o.model.namespace ?? 'default'])) {
+        if (ns !== undefined) this.nsEpochs.set(ns, (this.nsEpochs.get(ns) ?? 0) + 1);
+      }
+    }
   }
 
   private changed(): void {
