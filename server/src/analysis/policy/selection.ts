@@ -9,13 +9,15 @@ import type { Span } from '../model/types';
 import { parseLabelSelector, type Requirement, type Selector } from '../kube/selectors';
 import type { KObject } from '../workspace/fileModel';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { isPartial } from '../xref/kustomize';
+import { dirOf, isPartial, kustomizeModel } from '../xref/kustomize';
 import { knownNamespace } from '../xref/namespaces';
 import { nearMisses } from '../xref/names';
 import { selectorSiteOf } from '../xref/selectorSites';
 import { mayMatch, type PodLabels, type Workload, workloadIndex, workloadsIn } from '../xref/workloads';
 import { asMap, asSeq, getIn, getPair, scalarString, stringEntries } from '../yaml/nodes';
 import { networkPolicyOf, type NetworkPolicyModel } from './networkPolicy';
+import type { FixBuilder } from '../rules/types';
+import { quoteLike } from './yamlEdit';
 
 export const NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -222,8 +224,9 @@ export function sgpSelects(index: WorkspaceIndex, sgp: SgpEntry, w: Workload): S
   if (sgp.serviceAccountSelector) {
     const saName = w.tpl.serviceAccountName ?? 'default';
     const sa = serviceAccountsIn(index, w.namespace).find((s) => s.name === saName);
-    if (!sa) return 'unknown';
-    if (!mayMatch(sgp.serviceAccountSelector, { labels: sa.labels, wildcards: new Set() })) return 'no';
+    // The `default` ServiceAccount is created with every namespace, without labels.
+    if (!sa && saName !== 'default') return 'unknown';
+    if (!mayMatch(sgp.serviceAccountSelector, { labels: sa?.labels ?? new Map(), wildcards: new Set() })) return 'no';
   }
   return 'yes';
 }
@@ -246,3 +249,27 @@ export function sgpsIn(index: WorkspaceIndex, namespace: string): readonly SgpEn
       .get(namespace) ?? []
   );
 }
+
+/** The quick fix of a `Suggestion` (the "did you mean" of a selector). */
+export const suggestionFix: FixBuilder = (data, ctx) => {
+  const s = data as Suggestion | null;
+  if (!s?.span || typeof s.to !== 'string') return [];
+  const original = ctx.file.text.slice(ctx.base + s.span.start, ctx.base + s.span.end);
+  return [ctx.fix(`Change ${s.what} "${s.from}" to "${s.to}"`, [ctx.edit(s.span, quoteLike(original, s.to))], true)];
+};
+
+/**
+ * The workloads written next to an object: in the same file or folder, or built by the same
+ * kustomization. Only these make "selects nothing" a confident finding; workloads elsewhere in a
+ * large workspace may belong to unrelated applications that share the namespace name.
+ */
+export function nearby(index: WorkspaceIndex, obj: KObject, workloads: readonly Workload[]): Workload[] {
+  const dir = dirOf(obj.file.uri);
+  const model = kustomizeModel(index);
+  const owner = model.effect(obj.file.uri).chain[0];
+  const closure = owner ? model.closure(owner) : undefined;
+  return workloads.filter((w) => dirOf(w.obj.file.uri) === dir || !!closure?.has(w.obj.file.uri));
+}
+
+/** Namespaces whose workloads are installed by the platform (CoreDNS, kube-proxy, aws-node), rarely in manifests. */
+export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease']);

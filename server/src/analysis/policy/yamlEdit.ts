@@ -4,7 +4,7 @@
  * to the chunk the nodes come from. Returns undefined where the layout is not one we can extend
  * safely (a flow mapping, a collection on a single line with comments ...).
  */
-import { isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from '../model/types';
 
 export interface Edit {
@@ -74,4 +74,28 @@ export function isBlockSeq(node: unknown): node is YAMLSeq<unknown> {
 
 export function isBlockMap(node: unknown): node is YAMLMap<unknown, unknown> {
   return isMap(node) && !node.flow;
+}
+
+/** `text` written the way `original` was: in the same quotes, if it was quoted. */
+export function quoteLike(original: string, text: string): string {
+  const q = original[0];
+  if (q === '"') return JSON.stringify(text);
+  if (q === "'") return `'${text.replace(/'/g, "''")}'`;
+  return text;
+}
+
+/** The mapping holding a key that starts at `start` (chunk-relative), searched under `root`. */
+export function mapWithKeyAt(root: unknown, start: number): YAMLMap<unknown, unknown> | undefined {
+  let found: YAMLMap<unknown, unknown> | undefined;
+  if (!isMap(root) && !isSeq(root)) return undefined;
+  visit(root as YAMLMap<unknown, unknown>, {
+    Map(_key, map) {
+      if (map.items.some((p) => (p.key as { range?: number[] } | null)?.range?.[0] === start)) {
+        found = map as YAMLMap<unknown, unknown>;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }

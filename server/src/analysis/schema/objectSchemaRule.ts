@@ -101,7 +101,7 @@ function isNullTypeError(obj: KObject, err: SchemaError): boolean {
 
 /** Strategic-merge-patch directives mean the document is a patch, not a whole object. */
 function hasPatchMarkers(obj: KObject): boolean {
-  return /^\s*\$(patch|setElementOrder|retainKeys|deleteFromPrimitiveList)\b/m.test(obj.chunk.text);
+  return /^[^\S\r\n\u2028\u2029]*\$(patch|setElementOrder|retainKeys|deleteFromPrimitiveList)\b/m.test(obj.chunk.text);
 }
 
 /** A schema rule: the metadata of one kind family, the shared check and fix. */

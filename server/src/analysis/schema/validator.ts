@@ -10,7 +10,6 @@
  */
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { nearMisses } from '../xref/names';
 import { type JsonSchema, schemaFile } from './files';
 
 export type ValuePath = readonly (string | number)[];
@@ -74,8 +73,10 @@ function readable(raw: readonly ErrorObject[]): SchemaError[] {
     seen.add(key);
     out.push(made);
   }
+  // A misspelled required key is reported once, as the unknown key with its "did you mean".
+  const misspelt = new Set(out.filter((e) => e.keyword === 'additionalProperties' && e.suggestion).map((e) => [...e.path.slice(0, -1), e.suggestion].join('\u0000')));
   // A value with a wrong type also fails the keywords of the other type; keep the type error.
-  return out.filter((e) => e.keyword === 'type' || !out.some((t) => t.keyword === 'type' && t.anchor === 'value' && samePath(t.path, e.path) && e.anchor === 'value'));
+  return out.filter((e) => !(e.keyword === 'required' && misspelt.has(e.path.join('\u0000')))).filter((e) => e.keyword === 'type' || !out.some((t) => t.keyword === 'type' && t.anchor === 'value' && samePath(t.path, e.path) && e.anchor === 'value'));
 }
 
 function describe(e: AjvError, all: readonly AjvError[], ifErrors: readonly AjvError[]): SchemaError | undefined {
@@ -291,4 +292,32 @@ function orList(items: readonly string[], quote = true): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Levenshtein distance (small strings only: keys and enum values). */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(tmp + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The candidates close to `name`, best first: same text ignoring case, then a small edit distance. */
+function nearMisses(name: string, candidates: Iterable<string>, max: number): string[] {
+  const lower = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  const scored: { c: string; d: number }[] = [];
+  for (const c of new Set(candidates)) {
+    if (c === name || name.length > 64 || c.length > 64) continue;
+    const d = c.toLowerCase() === lower ? 0 : distance(lower, c.toLowerCase());
+    if (d <= limit) scored.push({ c, d });
+  }
+  return scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, max).map((s) => s.c);
 }

@@ -59,6 +59,7 @@ function ownerSpan(steps: readonly YamlStep[]): Span | undefined {
   for (let i = steps.length - 1; i >= 0; i--) {
     const s = steps[i]!;
     if (s.pair) return spanOf(s.pair.key);
+    if (isMap(s.node) && !s.node.items.length && s.node.flow) return spanOf(s.node);
     if (isMap(s.node)) {
       const first = s.node.items[0];
       const k = first ? spanOf((first as YPair).key) : undefined;
