@@ -55,7 +55,7 @@ export const rule: ObjectRule = {
     const onIngress = annotation(facts, TARGET_TYPE);
     for (const b of facts.backends) {
       if (b.useAnnotation) continue;
-      const r = resolveService(index, ns, b.serviceName);
+      const r = resolveService(index, ns, b.serviceName, obj.file.uri);
       if (r.status !== 'found') continue;
       const svc = r.targets[0]!;
       if (r.targets.some((s) => s.type !== 'ClusterIP')) continue;

@@ -33,9 +33,9 @@ export const rule: ObjectRule = {
     if (!ns) return;
     for (const b of ingressFacts(obj).backends) {
       if (b.useAnnotation || b.port === undefined || (typeof b.port === 'string' && /[{$]/.test(b.port))) continue;
-      const r = resolveService(index, ns, b.serviceName);
+      const r = resolveService(index, ns, b.serviceName, obj.file.uri);
       if (r.status !== 'found') continue;
-      if (r.targets.some((s) => findServicePort(s, b.port!))) continue;
+      if (r.targets.some((s) => !s.ports.length || findServicePort(s, b.port!))) continue; // no ports: a partial snippet
       const svc = r.targets[0]!;
       const ports = svc.ports;
       const list = ports.length ? ports.map(describePort).join(', ') : 'none';

@@ -32,7 +32,7 @@ export const rule: ObjectRule = {
     if (!ns) return;
     for (const b of ingressFacts(obj).backends) {
       if (b.useAnnotation) continue; // resolves to an actions.<name> annotation, not a Service
-      const r = resolveService(index, ns, b.serviceName);
+      const r = resolveService(index, ns, b.serviceName, obj.file.uri);
       if (r.status !== 'missing') continue;
       const where = b.fromAction ? ` (in the forward action "actions.${b.fromAction}")` : '';
       const hint = r.candidates.length ? ` Did you mean ${quoteList(r.candidates)}?` : ' Add the Service or point the backend at an existing one.';
@@ -41,8 +41,8 @@ export const rule: ObjectRule = {
       report({
         span: b.nameSpan,
         message: `Service "${b.serviceName}"${where} does not exist in namespace "${ns}"; the load balancer answers this backend with 503.${hint}`,
-        // Inside an action's JSON the name is a JSON string: replace its characters only.
-        ...(near ? { data: { span: b.nameSpan, value: near, text: b.fromAction ? near : scalarLike(text, near) } satisfies Payload } : {}),
+        // No rename inside an action's weighted forward: a missing canary is rarely the stable Service.
+        ...(near && !b.fromAction ? { data: { span: b.nameSpan, value: near, text: scalarLike(text, near) } satisfies Payload } : {}),
       });
     }
   },

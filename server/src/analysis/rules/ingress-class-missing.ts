@@ -1,5 +1,5 @@
 import type { Span } from '../model/types';
-import { ingressClasses } from '../xref/classes';
+import { CHART_CLASSES, ingressClasses } from '../xref/classes';
 import { scalarLike } from '../xref/edits';
 import { ingressFacts } from '../xref/ingress';
 import { isPartial } from '../xref/kustomize';
@@ -29,7 +29,7 @@ export const rule: ObjectRule = {
   check({ obj, index, report }) {
     if (isPartial(index, obj)) return;
     const cn = ingressFacts(obj).className;
-    if (!cn) return;
+    if (!cn || CHART_CLASSES.has(cn.value)) return; // installed by the controller's chart
     const r = resolveByName(ingressClasses(index), cn.value);
     if (r.status !== 'missing') return;
     const near = r.candidates[0]!;

@@ -2,7 +2,7 @@ import { ALL_ANNOTATIONS } from '../catalog/data';
 import { resolveClass } from '../xref/classes';
 import { overriddenByParams, parseStringMap } from '../xref/groupValues';
 import { ingressFacts } from '../xref/ingress';
-import { isPartial } from '../xref/kustomize';
+import { isPartial, sameArea } from '../xref/kustomize';
 import { asMap, asSeq, getIn, scalarString, spanOf } from '../yaml/nodes';
 import type { ObjectRule } from './types';
 
@@ -27,6 +27,8 @@ export const rule: ObjectRule = {
     if (isPartial(index, obj)) return;
     const cls = resolveClass(index, obj);
     if (!cls.params || cls.via === 'annotation') return;
+    // A class defined in an unrelated part of a multi-project workspace may not be the one deployed with this Ingress.
+    if (!sameArea(index, obj.file.uri, cls.params.file.uri) && !(cls.cls && sameArea(index, obj.file.uri, cls.cls.file.uri))) return;
     const params = cls.params;
     const facts = ingressFacts(obj);
     for (const spec of OVERRIDABLE) {
@@ -39,7 +41,13 @@ export const rule: ObjectRule = {
         // Only the keys the class also sets are overridden.
         const classKeys = new Set((asSeq(node, params.model.anchors)?.items ?? []).map((i) => scalarString(getIn(asMap(i, params.model.anchors), ['key'], params.model.anchors), params.model.anchors)).filter((k): k is string => !!k));
         const mine = [...parseStringMap(a.value ?? '').keys()];
-        const lost = mine.filter((k) => classKeys.has(k));
+        const classValues = new Map((asSeq(node, params.model.anchors)?.items ?? []).map((i) => {
+          const m = asMap(i, params.model.anchors);
+          return [scalarString(getIn(m, ['key'], params.model.anchors), params.model.anchors) ?? '', scalarString(getIn(m, ['value'], params.model.anchors), params.model.anchors) ?? ''] as const;
+        }));
+        const own = parseStringMap(a.value ?? '');
+        // A key set to the class's own value changes nothing: only a different value is lost.
+        const lost = mine.filter((k) => classKeys.has(k) && classValues.get(k) !== own.get(k));
         if (!lost.length) continue;
         report({
           span: a.valueSpan ?? a.keySpan,
@@ -50,6 +58,7 @@ export const rule: ObjectRule = {
         continue;
       }
       const shown = scalarString(node, params.model.anchors);
+      if (shown !== undefined && a.value !== undefined && shown.trim() === a.value.trim()) continue; // same value: redundant, not overridden
       report({
         span: a.keySpan,
         message: `This annotation has no effect: IngressClassParams "${cls.paramsName}" of class "${cls.name}" set ${field}${shown !== undefined ? ` to "${shown}"` : ''}, which wins for every Ingress of the class. Remove the annotation or change the class parameters.`,

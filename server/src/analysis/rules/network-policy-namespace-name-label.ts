@@ -16,6 +16,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['NetworkPolicy'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'Many examples select namespaces with `namespaceSelector: {matchLabels: {name: kube-system}}`. Kubernetes labels every namespace with `kubernetes.io/metadata.name: <name>` (since 1.21), but nobody adds a `name` label unless you do it yourself, so the selector matches no namespace and the rule allows nothing — typically DNS to kube-system, which then breaks every lookup.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-dns\nspec:\n  podSelector: {}\n  policyTypes:\n    - Egress\n  egress:\n    - to:\n        - namespaceSelector:\n            matchLabels:\n              name: kube-system\n      ports:\n        - protocol: UDP\n          port: 53\n',

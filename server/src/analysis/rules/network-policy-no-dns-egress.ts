@@ -31,6 +31,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['NetworkPolicy'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'Once a pod is selected by a policy with `Egress` in `policyTypes`, only the egress its policies allow gets through, and DNS is not special: without a rule allowing port 53 to the cluster DNS (kube-dns in kube-system on EKS, or the VPC resolver), every lookup fails and the application reports connection errors to hosts it cannot even resolve. The rule counts DNS allowed by any policy of the namespace that selects the same pods.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-egress\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes:\n    - Egress\n',

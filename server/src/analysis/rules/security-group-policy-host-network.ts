@@ -12,6 +12,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['SecurityGroupPolicy'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'Security groups for pods work by giving the pod its own branch ENI. A `hostNetwork` pod shares the node\'s network namespace, so the VPC resource controller\'s webhook skips it: it keeps the node\'s security groups, whatever the SecurityGroupPolicy says.',
     bad: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\n  namespace: ops\nspec:\n  selector:\n    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n    spec:\n      hostNetwork: true\n      containers:\n        - name: agent\n          image: agent:1\n---\napiVersion: vpcresources.k8s.aws/v1beta1\nkind: SecurityGroupPolicy\nmetadata:\n  name: agent-sg\n  namespace: ops\nspec:\n  podSelector:\n    matchLabels:\n      app: agent\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0\n',

@@ -1,9 +1,10 @@
 import type { Span } from '../model/types';
-import { firstKeySpan, scalarLike } from '../xref/edits';
-import { explainMiss, describeRequirement } from '../xref/explain';
-import { quoteList, shortList } from '../xref/names';
+import { firstKeySpan, scalarLike, unquote } from '../xref/edits';
+import { describeRequirement } from '../xref/explain';
+import { nearMisses, quoteList } from '../xref/names';
+import { selectorVerdict } from '../xref/selectorVerdict';
 import { patchedSelectorSite, selectorSiteOf } from '../xref/selectorSites';
-import { describeWorkload, mayMatch, workloadsIn } from '../xref/workloads';
+import { describeWorkload } from '../xref/workloads';
 import type { ObjectRule } from './types';
 
 interface Payload {
@@ -27,43 +28,48 @@ export const rule: ObjectRule = {
   },
   check({ obj, index, report }) {
     const site = selectorSiteOf(index, obj) ?? patchedSelectorSite(index, obj);
-    if (!site || site.selector.unknown || site.selector.empty) return;
-    const workloads = workloadsIn(index, site.namespace);
-    if (!workloads.length) return; // reference-not-in-workspace
-    if (workloads.some((w) => mayMatch(site.selector, w))) return;
-    const miss = explainMiss(site.selector, workloads);
+    if (!site) return;
+    const verdict = selectorVerdict(index, site);
     const subject = site.patchOf
       ? `After the kustomize patch is applied to Service "${site.name}", its selector`
       : `Service "${site.name}" selects no pod: its selector`;
     const what = `${subject} (${site.selector.requirements.map(describeRequirement).join(', ')}) matches no pod template in namespace "${site.namespace}"`;
-    const closest = miss.closest;
-    const related = closest?.tpl.labelsNode ? [{ obj: closest.obj, span: firstKeySpan(closest.tpl.labelsNode) ?? closest.obj.model.kindSpan, message: `closest pod template: ${describeWorkload(closest)}` }] : [];
+    if (verdict.kind === 'other-namespace') {
+      const other = verdict.workload;
+      report({
+        span: site.keySpan,
+        message: `${what}. ${describeWorkload(other)} in namespace "${other.namespace}" matches, but a Service only selects pods of its own namespace: move the Service to "${other.namespace}" (or the workload here).`,
+        related: [{ obj: other.obj, span: firstKeySpan(other.tpl.labelsNode) ?? other.obj.model.kindSpan, message: `${describeWorkload(other)} (namespace ${other.namespace})` }],
+      });
+      return;
+    }
+    if (verdict.kind !== 'near') return; // matches, or nothing resembles it: reference-not-in-workspace
+    const { miss } = verdict;
+    const closest = miss.closest!;
+    const related = closest.tpl.labelsNode ? [{ obj: closest.obj, span: firstKeySpan(closest.tpl.labelsNode) ?? closest.obj.model.kindSpan, message: `closest pod template: ${describeWorkload(closest)}` }] : [];
     let reported = false;
-    if (closest && miss.met > 0) {
-      for (const f of miss.failures) {
-        const r = f.req;
-        const added = !r.keySpan;
-        if (f.actual !== undefined && r.valueSpan && r.operator === 'In' && r.values.length === 1) {
-          report({
-            span: r.valueSpan,
-            message: `${what}. ${describeWorkload(closest)} has every other label but ${r.key}=${f.actual}, not "${r.values[0]}". Did you mean "${f.actual}"?`,
-            related,
-            data: { span: r.valueSpan, value: f.actual, text: scalarLike(obj.chunk.text.slice(r.valueSpan.start, r.valueSpan.end), f.actual) } satisfies Payload,
-          });
-          reported = true;
-        } else if (!added && r.keySpan) {
-          const has = f.actual === undefined ? `has no label "${r.key}"` : `has ${r.key}=${f.actual}`;
-          report({ span: r.keySpan, message: `${what}. The closest, ${describeWorkload(closest)}, ${has}; ${describeRequirement(r)} is what no pod template satisfies.`, related });
-          reported = true;
-        }
+    for (const f of miss.failures) {
+      const r = f.req;
+      if (f.actual !== undefined && r.valueSpan && r.operator === 'In' && r.values.length === 1 && nearMisses(r.values[0]!, [f.actual]).length) {
+        report({
+          span: r.valueSpan,
+          message: `${what}. The closest, ${describeWorkload(closest)}, has ${r.key}=${f.actual}, not "${r.values[0]}". Did you mean "${f.actual}"?`,
+          related,
+          // A matchLabels value can be replaced; an expression's `values` list is left to the user.
+          ...(unquote(obj.chunk.text.slice(r.valueSpan.start, r.valueSpan.end)) === r.values[0] ? { data: { span: r.valueSpan, value: f.actual, text: scalarLike(obj.chunk.text.slice(r.valueSpan.start, r.valueSpan.end), f.actual) } satisfies Payload } : {}),
+        });
+        reported = true;
+      } else if (r.keySpan) {
+        const has = f.actual === undefined ? `has no label "${r.key}"` : `has ${r.key}=${f.actual}`;
+        report({ span: r.keySpan, message: `${what}. The closest, ${describeWorkload(closest)}, ${has}; ${describeRequirement(r)} is what no pod template satisfies.`, related });
+        reported = true;
       }
     }
     if (reported) return;
-    const names = workloads.map(describeWorkload);
     const addedNote = site.added.size ? ` (kustomize adds ${[...site.added].map(([k, v]) => `${k}=${v}`).join(', ')} to it)` : '';
     report({
       span: site.keySpan,
-      message: `${what}${addedNote}. Pod templates there: ${shortList(names)}. Make the selector match the labels of the pods the Service should reach.`,
+      message: `${what}${addedNote}. The closest pod template is ${describeWorkload(closest)}. Make the selector match the labels of the pods the Service should reach.`,
       related,
     });
   },

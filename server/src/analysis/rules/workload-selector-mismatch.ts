@@ -1,10 +1,10 @@
 import type { Span } from '../model/types';
 import { parseLabelSelector, parseMapSelector, Requirement } from '../kube/selectors';
-import { firstKeySpan, scalarLike } from '../xref/edits';
+import { firstKeySpan, scalarLike, unquote } from '../xref/edits';
 import { describeRequirement, explainMiss } from '../xref/explain';
 import { kustomizeModel } from '../xref/kustomize';
 import { workloadOf } from '../xref/workloads';
-import { asMap, getPair, isTemplated } from '../yaml/nodes';
+import { asMap, getPair, isTemplated, spanOf } from '../yaml/nodes';
 import type { ObjectRule } from './types';
 
 interface Payload {
@@ -49,8 +49,8 @@ export const rule: ObjectRule = {
       const reject = `the API server rejects this ${obj.model.kind} ("selector does not match template labels")`;
       if (!r.keySpan) {
         // Added by kustomize to the selector only: cannot happen with commonLabels; report on the selector key.
-        const at = pair.key && (pair.key as { range?: [number, number] }).range;
-        if (at) report({ span: { start: at[0], end: at[1] }, message: `kustomize adds ${describeRequirement(r)} to spec.selector but not to the pod template; ${reject}.`, related });
+        const at = spanOf(pair.key);
+        if (at) report({ span: at, message: `kustomize adds ${describeRequirement(r)} to spec.selector but not to the pod template; ${reject}.`, related });
         continue;
       }
       if (f.actual !== undefined && r.valueSpan && r.operator === 'In' && r.values.length === 1) {
@@ -58,7 +58,8 @@ export const rule: ObjectRule = {
           span: r.valueSpan,
           message: `spec.selector requires ${describeRequirement(r)}, but the pod template has ${r.key}=${f.actual}; ${reject}. Did you mean "${f.actual}"?`,
           related,
-          data: { span: r.valueSpan, value: f.actual, text: scalarLike(obj.chunk.text.slice(r.valueSpan.start, r.valueSpan.end), f.actual) } satisfies Payload,
+          // A matchLabels value can be replaced; an expression's `values` list is left to the user.
+            ...(unquote(obj.chunk.text.slice(r.valueSpan.start, r.valueSpan.end)) === r.values[0] ? { data: { span: r.valueSpan, value: f.actual, text: scalarLike(obj.chunk.text.slice(r.valueSpan.start, r.valueSpan.end), f.actual) } satisfies Payload } : {}),
         });
       } else {
         const has = f.actual === undefined ? `has no label "${r.key}"` : `has ${r.key}=${f.actual}`;

@@ -17,6 +17,8 @@ export const ALB_CONTROLLERS: ReadonlyMap<string, string> = new Map([
   ['eks.amazonaws.com/alb', 'eks.amazonaws.com'],
 ]);
 export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+/** IngressClass names that controllers' Helm charts create: not expected among the manifests. */
+export const CHART_CLASSES: ReadonlySet<string> = new Set(['alb']);
 const DEFAULT_CLASS = 'ingressclass.kubernetes.io/is-default-class';
 
 export interface ClassResolution {
@@ -122,6 +124,10 @@ export function resolveClass(index: WorkspaceIndex, ing: KObject): ClassResoluti
     return { ...none, via, name, nameSpan: facts.className?.span, isAlb: name === 'alb' || (hasAlbAnnotations && (name === undefined || !name.includes('nginx'))) };
   }
   const controller = controllerOf(cls);
+  // A default class found anywhere in the workspace only decides for Ingresses that look like the
+  // ALB's (ALB annotations): a bare Ingress may be meant for another cluster's default.
+  const albController = controller !== undefined && ALB_CONTROLLERS.has(controller);
+  if (via === 'default' && !hasAlbAnnotations) return { ...none, via, name: cls.model.name, nameSpan: undefined, isAlb: false };
   const ref = paramsRefOf(cls);
   const isParams = ref?.kind === 'IngressClassParams' && !!ref.name;
   const params = isParams ? ingressClassParams(index).get(ref!.name!)?.[0] : undefined;
@@ -134,7 +140,7 @@ export function resolveClass(index: WorkspaceIndex, ing: KObject): ClassResoluti
     paramsName: isParams ? ref!.name : undefined,
     params,
     paramsUnknown: isParams && !params,
-    isAlb: controller !== undefined && ALB_CONTROLLERS.has(controller),
+    isAlb: albController,
   };
 }
 

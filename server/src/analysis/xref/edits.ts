@@ -37,7 +37,7 @@ export function addAnnotation(obj: KObject, key: string, value: string): ChunkEd
   if (!metadata || !isBlock(text, metadata)) return undefined;
   const annPair = getPair(metadata, 'annotations');
   const ann = asMap(annPair?.value, anchors);
-  const entry = `${key}: ${JSON.stringify(value)}`;
+  const entry = `${key}: ${scalarLike('', value)}`;
   if (ann && isBlock(text, ann)) {
     const items = pairs(ann);
     const last = items[items.length - 1];
@@ -69,6 +69,12 @@ export function setServiceType(obj: KObject, type: string): ChunkEdit | undefine
   const first = spanOf(pairs(spec)[0]?.key);
   if (!first) return undefined;
   return { span: { start: first.start, end: first.start }, newText: `type: ${type}\n${' '.repeat(columnOf(text, first.start))}` };
+}
+
+/** The value a scalar's text stands for (quotes removed), to check an edit replaces what it means to. */
+export function unquote(text: string): string {
+  if (text.length >= 2 && ((text.startsWith('"') && text.endsWith('"')) || (text.startsWith("'") && text.endsWith("'")))) return text.slice(1, -1);
+  return text;
 }
 
 /** A replacement scalar in the style of the one it replaces (quoted when it was, or when it must be). */

@@ -61,6 +61,8 @@ export interface KustomizeModel {
   effect(uri: string): FileEffect;
   /** Every file a kustomization builds from (resources and components, recursively). */
   closure(k: Kustomization): ReadonlySet<string>;
+  /** The kustomizations whose build includes a file. */
+  buildsOf(uri: string): readonly Kustomization[];
 }
 
 const NO_EFFECT: FileEffect = { namespace: undefined, templateLabels: new Map(), selectorLabels: new Map(), chain: [] };
@@ -71,10 +73,45 @@ const EMPTY_MODEL: KustomizeModel = {
   patchOwners: new Map(),
   effect: () => NO_EFFECT,
   closure: () => new Set(),
+  buildsOf: () => [],
 };
 
+/**
+ * The model is rebuilt only when a kustomization file changes or files come and go (resources may
+ * appear); an edit of an ordinary manifest reuses it, so typing stays cheap in big workspaces.
+ */
+const previous = new WeakMap<WorkspaceIndex, { readonly signature: string; readonly model: KustomizeModel }>();
+
 export function kustomizeModel(index: WorkspaceIndex): KustomizeModel {
-  return index.derived('xref:kustomize', () => build(index));
+  return index.derived('xref:kustomize', () => {
+    const signature = signatureOf(index);
+    const last = previous.get(index);
+    if (last && last.signature === signature) return last.model;
+    const model = build(index);
+    previous.set(index, { signature, model });
+    return model;
+  });
+}
+
+/** Which kustomization files exist and which version of each: enough to know the model is unchanged. */
+function signatureOf(index: WorkspaceIndex): string {
+  const parts: string[] = [String(index.fileCount)];
+  for (const kind of ['Kustomization', 'Component']) for (const o of index.objectsOfKind(kind)) parts.push(`${o.file.uri}@${versionOf(o.file)}`);
+  let hash = 0; // which files exist: a resource may appear or disappear
+  for (const uri of index.uris()) {
+    for (let i = 0; i < uri.length; i++) hash = (Math.imul(hash, 31) + uri.charCodeAt(i)) | 0;
+    if (uri.endsWith('ustomization.yaml') || uri.endsWith('ustomization.yml') || uri.endsWith('/Kustomization')) parts.push(`${uri}@${versionOf(index.get(uri)!)}`);
+  }
+  parts.push(String(hash));
+  return parts.join('|');
+}
+
+const versions = new WeakMap<FileModel, number>();
+let nextVersion = 0;
+function versionOf(f: FileModel): number {
+  let v = versions.get(f);
+  if (v === undefined) versions.set(f, (v = ++nextVersion));
+  return v;
 }
 
 /** True when the object comes from a patch file: a partial object, not one of its own. */
@@ -149,7 +186,48 @@ function build(index: WorkspaceIndex): KustomizeModel {
     walk(k);
     return c;
   };
-  return { kustomizations: found, partial, patchOwners, effect, closure };
+  let builds: Map<string, Kustomization[]> | undefined;
+  const buildsOf = (uri: string): readonly Kustomization[] => {
+    if (!builds) {
+      builds = new Map();
+      for (const k of found.values()) for (const f of closure(k)) push(builds, f, k);
+    }
+    return builds.get(uri) ?? [];
+  };
+  return { kustomizations: found, partial, patchOwners, effect, closure, buildsOf };
+}
+
+/**
+ * The files an object is written next to: its folder, and every file built together with it by a
+ * kustomization. References are expected to resolve there; a name that resolves nowhere near and
+ * is no typo of anything is more likely deployed from elsewhere than wrong.
+ */
+export function neighbourhood(index: WorkspaceIndex, uri: string): ReadonlySet<string> {
+  return index.derived(`xref:neighbourhood|${uri}`, () => {
+    const dir = dirOf(uri);
+    const out = new Set<string>([uri]);
+    for (const u of filesIn(index, dir)) out.add(u);
+    const model = kustomizeModel(index);
+    for (const k of model.buildsOf(uri)) for (const f of model.closure(k)) out.add(f);
+    return out;
+  });
+}
+
+/**
+ * Whether `other` belongs to the same part of the workspace as `uri`: its neighbourhood, or the
+ * same grandparent folder. Cluster-scoped objects (classes) defined far away in a workspace that
+ * holds several projects are not taken as the ones an object means.
+ */
+export function sameArea(index: WorkspaceIndex, uri: string, other: string): boolean {
+  return other.startsWith(dirOf(dirOf(uri)) + '/') || neighbourhood(index, uri).has(other);
+}
+
+function filesIn(index: WorkspaceIndex, dir: string): readonly string[] {
+  return index.derived('xref:filesByDir', () => {
+    const m = new Map<string, string[]>();
+    for (const u of index.uris()) push(m, dirOf(u), u);
+    return m;
+  }).get(dir) ?? [];
 }
 
 function computeEffect(uri: string, includers: ReadonlyMap<string, Kustomization[]>): FileEffect {

@@ -19,13 +19,13 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidates close to `name`, best first: equal ignoring case, then within an edit distance
- * that grows with the length, or one containing the other (`service-ui` ↔ `ui`).
+ * The candidates close to `name`, best first: equal ignoring case, then within a small edit
+ * distance (1 to 3, growing with the length), then one containing the other (`service-ui` ↔ `ui`).
  */
-export function nearMisses(name: string, candidates: Iterable<string>, max = 3): string[] {
+export function nearMisses(name: string, candidates: Iterable<string>, max = 3, contains: boolean | 'prefix' = true): string[] {
   const scored: { c: string; score: number }[] = [];
   const lower = name.toLowerCase();
-  const limit = Math.max(2, Math.floor(name.length / 3));
+  const limit = Math.min(3, Math.max(1, Math.floor(name.length / 4)));
   for (const c of new Set(candidates)) {
     if (c === name) continue;
     const cl = c.toLowerCase();
@@ -34,7 +34,8 @@ export function nearMisses(name: string, candidates: Iterable<string>, max = 3):
     else {
       const d = editDistance(lower, cl);
       if (d <= limit) score = d;
-      else if (cl.length >= 2 && lower.length >= 2 && (lower.includes(cl) || cl.includes(lower))) score = limit + 1;
+      else if (contains === true && cl.length >= 2 && lower.length >= 2 && (lower.includes(cl) || cl.includes(lower))) score = limit + 1;
+      else if (contains === 'prefix' && cl.length >= 3 && lower.length >= 3 && (lower.startsWith(cl) || cl.startsWith(lower))) score = limit + 1;
       else continue;
     }
     scored.push({ c, score });
