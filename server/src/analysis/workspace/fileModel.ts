@@ -29,22 +29,28 @@ export interface KObject {
 export class FileModel {
   readonly chunks: readonly PlacedChunk[];
   readonly objects: readonly KObject[];
+  readonly skip: SkipReason | undefined;
   private lines: LineIndex | undefined;
 
   constructor(
     readonly uri: string,
     readonly text: string,
-    readonly skip: SkipReason | undefined,
+    skip: SkipReason | undefined,
     previous: FileModel | undefined,
   ) {
+    const reuse = new Map<string, ParsedChunk>();
+    for (const c of previous?.chunks ?? []) reuse.set(c.parsed.text, c.parsed);
+    const chunks = skip ? [] : splitDocuments(text).map((c) => ({ base: c.base, parsed: reuse.get(c.text) ?? parseChunk(c.text) }));
+    // `{{ … }}` placeholders that break the YAML (`zone: {{region}}a`, awk or sed templates): the
+    // file is a template, not a manifest yet; like a Helm template, it gets no findings.
+    if (!skip && text.includes('{{') && chunks.some((c) => c.parsed.errors.length > 0)) skip = 'template';
+    this.skip = skip;
     if (skip) {
       this.chunks = [];
       this.objects = [];
       return;
     }
-    const reuse = new Map<string, ParsedChunk>();
-    for (const c of previous?.chunks ?? []) reuse.set(c.parsed.text, c.parsed);
-    this.chunks = splitDocuments(text).map((c) => ({ base: c.base, parsed: reuse.get(c.text) ?? parseChunk(c.text) }));
+    this.chunks = chunks;
     const objects: KObject[] = [];
     for (const c of this.chunks) {
       c.parsed.objects.forEach((model, ordinal) => objects.push({ file: this, base: c.base, chunk: c.parsed, ordinal, model }));
