@@ -5,6 +5,9 @@
  */
 import { ALL_ANNOTATIONS } from './data';
 import type { AnnotatedKind, AnnotationSpec } from './types';
+import { editDistance } from '../text/editDistance';
+
+export { editDistance };
 
 const EXACT = new Map<string, AnnotationSpec>(ALL_ANNOTATIONS.filter((a) => !a.keyPattern).map((a) => [a.key, a]));
 const DYNAMIC: readonly { spec: AnnotationSpec; re: RegExp }[] = ALL_ANNOTATIONS.filter((a) => a.keyPattern).map((a) => ({ spec: a, re: new RegExp(a.keyPattern as string) }));
@@ -57,22 +60,6 @@ export function suggestKey(key: string, candidates: readonly AnnotationSpec[] = 
   }
   const limit = Math.max(2, Math.floor(wanted.length / 4));
   return best && bestScore <= limit ? best : undefined;
-}
-
-/** Levenshtein distance (small strings only). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] as number;
-      prev[j] = Math.min(tmp + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length] as number;
 }
 
 /** The closest of some values (for enum suggestions), case-insensitive matches first. */

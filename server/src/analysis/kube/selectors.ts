@@ -116,21 +116,21 @@ export function matchesRequirement(r: Requirement, labels: Labels): boolean {
   }
 }
 
-/** `app=web, tier in (a,b)` — how a selector reads in messages. */
+/** One requirement as it reads in a message: `app=web`, `tier in (a, b)`, `!canary`; `Exists` as `key` plus `existsSuffix`. */
+export function describeRequirement(r: Requirement, existsSuffix = ''): string {
+  switch (r.operator) {
+    case 'In':
+      return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(', ')})`;
+    case 'NotIn':
+      return `${r.key} notin (${r.values.join(', ')})`;
+    case 'Exists':
+      return `${r.key}${existsSuffix}`;
+    case 'DoesNotExist':
+      return `!${r.key}`;
+  }
+}
+
+/** `app=web, tier in (a, b)` — how a selector reads in messages. */
 export function describeSelector(s: Selector): string {
-  if (s.empty) return '(everything)';
-  return s.requirements
-    .map((r) => {
-      switch (r.operator) {
-        case 'In':
-          return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(', ')})`;
-        case 'NotIn':
-          return `${r.key} notin (${r.values.join(', ')})`;
-        case 'Exists':
-          return r.key;
-        case 'DoesNotExist':
-          return `!${r.key}`;
-      }
-    })
-    .join(', ');
+  return s.empty ? '(everything)' : s.requirements.map((r) => describeRequirement(r)).join(', ');
 }

@@ -2,7 +2,7 @@
  * Why a selector selects nothing: the workload that came closest (most requirements met) and the
  * requirements it fails, with the value it has instead. Messages and quick fixes are built on it.
  */
-import { matchesRequirement, Requirement, Selector } from '../kube/selectors';
+import { describeRequirement as describeRequirementText, matchesRequirement, Requirement, Selector } from '../kube/selectors';
 import type { PodLabels } from './workloads';
 
 export interface Failure {
@@ -37,14 +37,5 @@ export function explainMiss<W extends PodLabels>(selector: Selector, workloads: 
 
 /** `app=web`, `tier in (a, b)`, `!canary`: one requirement as it reads in a message. */
 export function describeRequirement(r: Requirement): string {
-  switch (r.operator) {
-    case 'In':
-      return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(', ')})`;
-    case 'NotIn':
-      return `${r.key} notin (${r.values.join(', ')})`;
-    case 'Exists':
-      return `${r.key} (exists)`;
-    case 'DoesNotExist':
-      return `!${r.key}`;
-  }
+  return describeRequirementText(r, ' (exists)');
 }
