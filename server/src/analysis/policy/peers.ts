@@ -1,15 +1,15 @@
 /**
  * Peer selectors of a NetworkPolicy, resolved against the workloads of the workspace: a
  * `podSelector` without `namespaceSelector` looks in the policy's namespace only; with a
- * `namespaceSelector` that names namespaces by `kubernetes.io/metadata.name`, in those. Other
- * namespace selectors cannot be resolved from manifests and are left alone.
+ * `namespaceSelector`, in the namespaces it selects (by `kubernetes.io/metadata.name`, or by the
+ * labels of the workspace's Namespace objects when they are all declared); otherwise left alone.
  */
 import type { Selector } from '../kube/selectors';
 import type { KObject } from '../workspace/fileModel';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { mayMatch, type Workload, workloadIndex, workloadsIn } from '../xref/workloads';
 import type { Peer, PolicyRule } from './networkPolicy';
-import { exactNamespaces, policyEntry, type PolicyEntry } from './selection';
+import { namespacesSelectedBy, policyEntry, type PolicyEntry } from './selection';
 
 export interface PeerScope {
   readonly rule: PolicyRule;
@@ -34,7 +34,7 @@ export function peerScopes(index: WorkspaceIndex, obj: KObject): { entry: Policy
     for (const peer of rule.peers ?? []) {
       const sel = peer.podSelector;
       if (!sel || sel.unknown || sel.empty) continue;
-      const namespaces = peer.namespaceSelectorPair ? exactNamespaces(peer.namespaceSelector) : [entry.namespace];
+      const namespaces = peer.namespaceSelectorPair ? namespacesSelectedBy(index, peer.namespaceSelector) : [entry.namespace];
       if (!namespaces) continue;
       const candidates = namespaces.flatMap((ns) => workloadsIn(index, ns));
       const selected = candidates.filter((w) => mayMatch(sel, w));

@@ -6,7 +6,7 @@
  * index (`derived`), so 20,000 documents cost one pass per change.
  */
 import type { Span } from '../model/types';
-import { parseLabelSelector, type Requirement, type Selector } from '../kube/selectors';
+import { matches, parseLabelSelector, type Requirement, type Selector } from '../kube/selectors';
 import type { KObject } from '../workspace/fileModel';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { dirOf, isPartial, kustomizeModel } from '../xref/kustomize';
@@ -60,6 +60,21 @@ export function exactNamespaces(sel: Selector | undefined): readonly string[] | 
   let names = sel.requirements[0]!.values;
   for (const r of sel.requirements.slice(1)) names = names.filter((n) => r.values.includes(n));
   return names;
+}
+
+/**
+ * The namespaces a peer's `namespaceSelector` selects, as far as the workspace can tell: names
+ * pinned by `kubernetes.io/metadata.name`; otherwise the Namespace objects whose labels match
+ * (`{}` selects them all), but only when every namespace the workspace's workloads live in is
+ * declared with its labels — a namespace we cannot see might match too. Undefined when unknown.
+ */
+export function namespacesSelectedBy(index: WorkspaceIndex, sel: Selector | undefined): readonly string[] | undefined {
+  const exact = exactNamespaces(sel);
+  if (exact || !sel || sel.unknown) return exact;
+  const all = namespaces(index);
+  if (![...all.values()].every((ns) => ns.obj)) return undefined;
+  const matched = [...all.values()].filter((ns) => matches(sel, ns.labels)).map((ns) => ns.name);
+  return matched.length ? matched : undefined;
 }
 
 /** Workloads the selector may select in a namespace. */
