@@ -78,11 +78,19 @@ function objectFindings(obj: KObject, rules: readonly ObjectRule[], memoKey: str
     obj.chunk.memo.set(key, local);
   }
   const all = [...local];
-  // Namespace-local workspace rules: re-run only when the namespace (or anything cluster-wide) changed.
-  const nsRules = rules.filter((r) => r.scope === 'workspace' && r.locality === 'namespace');
-  if (nsRules.length) {
+  // Namespace-local workspace rules: re-run only when the namespace (or anything cluster-wide, or
+  // what they declare they read elsewhere) changed. Rules reading the same things share one entry.
+  const byReads = new Map<string, ObjectRule[]>();
+  for (const r of rules) {
+    if (r.scope !== 'workspace' || r.locality !== 'namespace') continue;
+    const reads = (r.reads ?? []).join(',');
+    const list = byReads.get(reads);
+    if (list) list.push(r);
+    else byReads.set(reads, [r]);
+  }
+  for (const nsRules of byReads.values()) {
     const nsKey = `ns|${nsRules.map((r) => r.id).join(',')}|${obj.ordinal}`;
-    const epoch = index.epochOf(obj);
+    const epoch = index.epochOf(obj, nsRules[0]!.reads);
     const cached = obj.chunk.memo.get(nsKey) as { epoch: string; raws: Raw[] } | undefined;
     if (cached && cached.epoch === epoch) all.push(...cached.raws);
     else {

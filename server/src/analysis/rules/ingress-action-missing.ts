@@ -13,6 +13,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['Ingress'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'For a `use-annotation` backend the `service.name` is not a Service: it names the action annotation (`actions.<name>`: fixed response, redirect or weighted forward). Without it the AWS Load Balancer Controller answers the path with a 503 fixed response (or fails the IngressGroup when `--tolerate-non-existent-backend-action=false`). Ingresses whose actions Argo Rollouts writes at runtime (named in a Rollout\'s `trafficRouting.alb`) are not reported.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    alb.ingress.kubernetes.io/actions.response-503: >\n      {"type":"fixed-response","fixedResponseConfig":{"contentType":"text/plain","statusCode":"503"}}\nspec:\n  ingressClassName: alb\n  rules:\n    - http:\n        paths:\n          - path: /maintenance\n            pathType: Prefix\n            backend:\n              service:\n                name: response-503x\n                port:\n                  name: use-annotation\n',

@@ -11,6 +11,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['Ingress'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'The controller reads `actions.<name>` only for `use-annotation` backends named `<name>`, and `conditions.<name>` / `transforms.<name>` only for rules whose backend is named `<name>`. An annotation nobody refers to is silently ignored: usually the backend name has a typo, or the backend forwards to a Service directly and the intended redirect, fixed response or condition never applies.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    alb.ingress.kubernetes.io/actions.ssl-redirect: \'{"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}\'\nspec:\n  ingressClassName: alb\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n',

@@ -22,6 +22,7 @@ export const rule: ObjectRule = {
   severity: 'error',
   kinds: ['Ingress'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'A backend port is matched against the Service\'s `spec.ports[].name` or `spec.ports[].port` (not the container port). When it matches none, the AWS Load Balancer Controller cannot build the target group and fails to reconcile the IngressGroup ("unable to find port"), and other controllers route nothing.',
     bad: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - name: http\n      port: 80\n      targetPort: 8080\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: 8080\n',

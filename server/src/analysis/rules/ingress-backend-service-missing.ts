@@ -21,6 +21,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['Ingress'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'A backend can only reach a Service of the Ingress\'s own namespace. With a missing Service the AWS Load Balancer Controller answers that path with a fixed 503 response (or fails the whole IngressGroup when `--tolerate-non-existent-backend-service=false`), and other controllers return 503 as well. When the workspace defines no Service at all in that namespace, the Service may be deployed from elsewhere: that case is reported by `reference-not-in-workspace` at information level instead.',
     bad: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: webb\n                port:\n                  number: 80\n',

@@ -18,6 +18,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['IngressClass', 'Ingress'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'The AWS Load Balancer Controller handles only IngressClasses with `spec.controller: ingress.k8s.aws/alb`, and loads their parameters only when they are `apiGroup: elbv2.k8s.aws`, `kind: IngressClassParams` (otherwise "invalid ingress class"). Another controller ignores IngressClassParams and every `alb.ingress.kubernetes.io/*` annotation, so an Ingress whose class belongs to, say, ingress-nginx gets no ALB at all.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: alb\nspec:\n  controller: ingress.k8s.aws/alb\n  parameters:\n    apiGroup: elbv2.k8s.aws.io\n    kind: IngressClassParams\n    name: alb\n',

@@ -21,6 +21,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['Ingress'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'An Ingress whose class does not exist is picked up by no controller (the AWS Load Balancer Controller reports "invalid ingress class" from its webhook), so nothing is provisioned and the Ingress never gets an address. IngressClasses are often installed by a controller\'s Helm chart rather than kept with the manifests, so a name the workspace does not define is only reported here when it is close to one it does define; other unresolved names are reported by `reference-not-in-workspace`.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: alb-internal\nspec:\n  controller: ingress.k8s.aws/alb\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: alb-internl\n',

@@ -20,6 +20,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['IngressClass'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'When the IngressClassParams of a class do not exist, the AWS Load Balancer Controller rejects every Ingress of the class ("invalid ingress class": the parameters cannot be loaded), so none of them is reconciled. Names the workspace does not define at all are reported by `reference-not-in-workspace` at information level, since the object may be applied from elsewhere.',
     bad: 'apiVersion: elbv2.k8s.aws/v1beta1\nkind: IngressClassParams\nmetadata:\n  name: awesome-class\nspec:\n  scheme: internal\n---\napiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: awesome-class\nspec:\n  controller: ingress.k8s.aws/alb\n  parameters:\n    apiGroup: elbv2.k8s.aws\n    kind: IngressClassParams\n    name: awesome-class-cfg\n',

@@ -18,6 +18,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['Ingress'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'IngressClassParams fields (`scheme`, `ipAddressType`, `group`, `subnets`, `sslPolicy`, `certificateArn`, `targetType`, `loadBalancerAttributes`, `tags`, ...) apply to every Ingress of the class and take precedence over the matching annotations; for `tags` and `loadBalancerAttributes` the class wins key by key. An annotation that is overridden is silently ignored, which misleads whoever reads the manifest. (The class is only resolved for `spec.ingressClassName`; with the `kubernetes.io/ingress.class` annotation, IngressClassParams do not apply at all.)',
     bad: 'apiVersion: elbv2.k8s.aws/v1beta1\nkind: IngressClassParams\nmetadata:\n  name: internal\nspec:\n  scheme: internal\n---\napiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: internal\nspec:\n  controller: ingress.k8s.aws/alb\n  parameters:\n    apiGroup: elbv2.k8s.aws\n    kind: IngressClassParams\n    name: internal\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    alb.ingress.kubernetes.io/scheme: internet-facing\nspec:\n  ingressClassName: internal\n',

@@ -1,3 +1,4 @@
+import { INGRESS_GROUP } from '../workspace/workspaceIndex';
 import { annotation } from '../xref/ingress';
 import { describeMember, otherMembers } from '../xref/ingressGroups';
 import { GROUP_KEYS, normalise, overriddenByParams } from '../xref/groupValues';
@@ -12,6 +13,9 @@ export const rule: ObjectRule = {
   severity: 'error',
   kinds: ['Ingress'],
   scope: 'workspace',
+  // IngressGroups span namespaces: cached per group (workspaceIndex.ts groupEpochOf).
+  locality: 'namespace',
+  reads: [INGRESS_GROUP],
   docs: {
     why: 'The AWS Load Balancer Controller builds one ALB from all members of an IngressGroup (same `group.name`, or the group of their IngressClassParams). Load-balancer-wide annotations set by several members must be identical, map-valued ones (`load-balancer-attributes`, `tags`) must not give one key two values, and `listen-ports` must not declare one port with two protocols; otherwise reconciliation of the whole group fails ("conflicting scheme", "conflicting subnets", ...) and no member gets updated. Each member is reported, with a link to the member it conflicts with. Values are compared the way the controller parses them: list order and blanks do not matter.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    alb.ingress.kubernetes.io/group.name: shop\n    alb.ingress.kubernetes.io/scheme: internet-facing\nspec:\n  ingressClassName: alb\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: api\n  annotations:\n    alb.ingress.kubernetes.io/group.name: shop\n    alb.ingress.kubernetes.io/scheme: internal\nspec:\n  ingressClassName: alb\n',

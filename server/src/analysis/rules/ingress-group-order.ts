@@ -1,3 +1,4 @@
+import { INGRESS_GROUP } from '../workspace/workspaceIndex';
 import { annotation } from '../xref/ingress';
 import { describeMember, GROUP_ORDER, otherMembers } from '../xref/ingressGroups';
 import { shortList } from '../xref/names';
@@ -11,6 +12,9 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['Ingress'],
   scope: 'workspace',
+  // IngressGroups span namespaces: cached per group (workspaceIndex.ts groupEpochOf).
+  locality: 'namespace',
+  reads: [INGRESS_GROUP],
   docs: {
     why: 'The controller sorts the members of an IngressGroup by `group.order` (default 0) and writes their rules to the shared listeners in that order; the first matching rule wins. Members with equal explicit orders are sorted by namespace and name, so overlapping paths may be routed by an Ingress other than the one intended. The range (-1000 to 1000) is checked by the annotation rules.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    alb.ingress.kubernetes.io/group.name: shop\n    alb.ingress.kubernetes.io/group.order: "10"\nspec:\n  ingressClassName: alb\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: api\n  annotations:\n    alb.ingress.kubernetes.io/group.name: shop\n    alb.ingress.kubernetes.io/group.order: "10"\nspec:\n  ingressClassName: alb\n',

@@ -1,3 +1,4 @@
+import { INGRESS_GROUP } from '../workspace/workspaceIndex';
 import { paramsField, paramsString } from '../xref/classes';
 import { ALB, annotation, IngressFacts } from '../xref/ingress';
 import { describeMember, GroupMember, otherMembers } from '../xref/ingressGroups';
@@ -16,6 +17,9 @@ export const rule: ObjectRule = {
   severity: 'error',
   kinds: ['Ingress'],
   scope: 'workspace',
+  // IngressGroups span namespaces: cached per group (workspaceIndex.ts groupEpochOf).
+  locality: 'namespace',
+  reads: [INGRESS_GROUP],
   docs: {
     why: 'ssl-redirect applies to the whole ALB: every HTTP listener of the group answers with a redirect to the given port. The controller checks the port against the group\'s listeners, the union of the members\' `listen-ports` (default HTTP:80, or HTTPS:443 when the member has a certificate): a missing port fails with "listener does not exist for SSLRedirect port", an HTTP one with "listener protocol non-SSL for SSLRedirect port". A single Ingress is checked by the annotation rules; this rule looks across the members of a group.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    alb.ingress.kubernetes.io/group.name: shop\n    alb.ingress.kubernetes.io/ssl-redirect: "443"\n    alb.ingress.kubernetes.io/listen-ports: \'[{"HTTP": 80}]\'\nspec:\n  ingressClassName: alb\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: api\n  annotations:\n    alb.ingress.kubernetes.io/group.name: shop\n    alb.ingress.kubernetes.io/listen-ports: \'[{"HTTP": 8080}]\'\nspec:\n  ingressClassName: alb\n',

@@ -4,7 +4,7 @@ import { peerScopes } from '../policy/peers';
 import { NAME_LABEL, nearby } from '../policy/selection';
 import { appendMapEntry, mapWithKeyAt } from '../policy/yamlEdit';
 import { shortList } from '../xref/names';
-import { describeWorkload } from '../xref/workloads';
+import { describeWorkload, WORKLOAD_KINDS } from '../xref/workloads';
 import { spanOf } from '../yaml/nodes';
 import type { ObjectRule } from './types';
 
@@ -22,6 +22,9 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['NetworkPolicy'],
   scope: 'workspace',
+  locality: 'namespace',
+  // Workloads of other namespaces: a selector matching only elsewhere is worth a hint.
+  reads: WORKLOAD_KINDS,
   docs: {
     why: 'A peer written as `podSelector` alone means pods with those labels **in the policy\'s namespace**. When the intended pods (a frontend, Prometheus, an ingress controller) live in another namespace, the rule allows nothing and the traffic is dropped once the pods are isolated. Putting a `namespaceSelector` in the same list item (not a separate one) selects those pods in that namespace.',
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ui\n  namespace: ui\nspec:\n  selector:\n    matchLabels:\n      app: ui\n  template:\n    metadata:\n      labels:\n        app: ui\n    spec:\n      containers:\n        - name: ui\n          image: ui:1\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: catalog-from-ui\n  namespace: catalog\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: ui\n',

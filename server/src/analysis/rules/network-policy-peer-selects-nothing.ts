@@ -2,7 +2,7 @@ import { describeSelector } from '../kube/selectors';
 import { peerScopes } from '../policy/peers';
 import { labelSummary, nearby, suggestFix, suggestionFix, SYSTEM_NAMESPACES } from '../policy/selection';
 import { shortList } from '../xref/names';
-import { describeWorkload } from '../xref/workloads';
+import { describeWorkload, WORKLOAD_KINDS } from '../xref/workloads';
 import { spanOf } from '../yaml/nodes';
 import type { ObjectRule } from './types';
 
@@ -14,6 +14,9 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['NetworkPolicy'],
   scope: 'workspace',
+  locality: 'namespace',
+  // Workloads of other namespaces: a selector matching only elsewhere is worth a hint.
+  reads: WORKLOAD_KINDS,
   docs: {
     why: 'A peer that selects no pod allows nothing. Once the policy isolates its pods, the traffic you meant to allow (from a frontend, to a database) is dropped, and the only symptom is a timeout.',
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: frontend\n  namespace: shop\nspec:\n  selector:\n    matchLabels:\n      app: frontend\n  template:\n    metadata:\n      labels:\n        app: frontend\n    spec:\n      containers:\n        - name: web\n          image: web:1\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api-from-frontend\n  namespace: shop\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: fronted\n',

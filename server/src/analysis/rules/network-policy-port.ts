@@ -1,7 +1,7 @@
 import { peerScopes } from '../policy/peers';
 import { policyEntry, selectedIn } from '../policy/selection';
 import type { Workload } from '../xref/workloads';
-import { describeWorkload } from '../xref/workloads';
+import { describeWorkload, WORKLOAD_KINDS } from '../xref/workloads';
 import { shortList } from '../xref/names';
 import type { ObjectRule } from './types';
 
@@ -13,6 +13,9 @@ export const rule: ObjectRule = {
   severity: 'error',
   kinds: ['NetworkPolicy'],
   scope: 'workspace',
+  locality: 'namespace',
+  // Workloads of other namespaces: a selector matching only elsewhere is worth a hint.
+  reads: WORKLOAD_KINDS,
   docs: {
     why: 'The API server rejects a port range whose `endPort` is below `port`. A named port is resolved on each destination pod from its containers\' `ports[].name`; when no container declares that name, the rule matches no port at all and the traffic is dropped without any error.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: range\nspec:\n  podSelector: {}\n  ingress:\n    - ports:\n        - protocol: TCP\n          port: 32000\n          endPort: 30000\n',

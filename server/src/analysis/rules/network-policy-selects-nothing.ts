@@ -1,7 +1,7 @@
 import { describeSelector } from '../kube/selectors';
 import { labelSummary, nearby, policyEntry, selectedIn, suggestFix, suggestionFix } from '../policy/selection';
 import { plural, shortList } from '../xref/names';
-import { describeWorkload, mayMatch, workloadIndex, workloadsIn } from '../xref/workloads';
+import { describeWorkload, mayMatch, workloadIndex, workloadsIn, WORKLOAD_KINDS } from '../xref/workloads';
 import { spanOf } from '../yaml/nodes';
 import type { ObjectRule } from './types';
 
@@ -13,6 +13,9 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['NetworkPolicy'],
   scope: 'workspace',
+  locality: 'namespace',
+  // Workloads of other namespaces: a selector matching only elsewhere is worth a hint.
+  reads: WORKLOAD_KINDS,
   docs: {
     why: 'A NetworkPolicy applies only to pods of its own namespace whose labels match `podSelector`. A typo in a label, or a policy created in the wrong namespace, isolates nothing: the traffic you meant to restrict stays allowed and nothing reports an error.',
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  selector:\n    matchLabels:\n      app: api\n  template:\n    metadata:\n      labels:\n        app: api\n    spec:\n      containers:\n        - name: api\n          image: api:1\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api-ingress\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: apii\n  ingress:\n    - from:\n        - podSelector: {}\n',

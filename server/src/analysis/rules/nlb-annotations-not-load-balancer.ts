@@ -13,6 +13,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['Service'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'Neither the AWS Load Balancer Controller nor the in-tree provider creates a load balancer for Services of other types, so these annotations are dead configuration: usually the `type: LoadBalancer` line was forgotten, and nobody gets an error. (ALB target-group keys such as `alb.ingress.kubernetes.io/healthcheck-path` on an Ingress backend are fine and not reported.)',
     bad: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n',

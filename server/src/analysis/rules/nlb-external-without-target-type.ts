@@ -18,6 +18,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['Service'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'The in-tree provider leaves `external` Services to the AWS Load Balancer Controller, and the controller only takes them when `nlb-target-type` is `ip` or `instance`. Without it the Service stays `<pending>` forever and no event explains why. Only the controller\'s Service mutator webhook (which sets `spec.loadBalancerClass` on new Services) would rescue it, so say what you mean.',
     bad: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-type: external\nspec:\n  type: LoadBalancer\n  selector:\n    app: web\n  ports:\n    - port: 80\n',

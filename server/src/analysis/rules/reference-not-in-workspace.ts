@@ -8,7 +8,7 @@ import { selectorSiteOf } from '../xref/selectorSites';
 import { tgbFacts } from '../xref/targetGroupBindings';
 import { serviceIndex } from '../xref/services';
 import { selectorVerdict } from '../xref/selectorVerdict';
-import { workloadIndex } from '../xref/workloads';
+import { workloadIndex, WORKLOAD_KINDS } from '../xref/workloads';
 import type { ObjectRule } from './types';
 
 export const rule: ObjectRule = {
@@ -19,6 +19,9 @@ export const rule: ObjectRule = {
   severity: 'info',
   kinds: ['Service', 'Ingress', 'TargetGroupBinding', 'IngressClass'],
   scope: 'workspace',
+  locality: 'namespace',
+  // Workloads of other namespaces (selector verdicts), and whether any Service exists at all.
+  reads: [...WORKLOAD_KINDS, 'Service'],
   docs: {
     why: 'Cross-reference rules only call a reference broken when the workspace holds objects of the target\'s kind in the target\'s namespace and none of them fits. When it holds none at all, the target may simply live elsewhere (installed by a chart, kept in another repository, created by an operator), so this is reported for information only: you can still see which references the editor could not follow. A workspace that holds no object of the kind anywhere (say, Ingresses without any Service manifest) keeps them elsewhere by design, and gets no finding at all; neither do IngressClass `alb`, which the controller\'s Helm chart installs. Set `"reference-not-in-workspace": "warning"` under `rules` in `.eksnet.json` (or `eksnet.rules`) for workspaces that are meant to be complete.',
     bad: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n',

@@ -13,6 +13,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['SecurityGroupPolicy'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'The VPC resource controller\'s webhook gives a pod a branch ENI with the policy\'s security groups only when every selector of a SecurityGroupPolicy in the pod\'s namespace matches it. When nothing matches, pods silently keep the node\'s security groups, and whatever the groups were meant to open (a database, a cache) stays unreachable, or closed traffic stays open.',
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\n  namespace: shop\nspec:\n  selector:\n    matchLabels:\n      app: orders\n  template:\n    metadata:\n      labels:\n        app: orders\n    spec:\n      containers:\n        - name: orders\n          image: orders:1\n---\napiVersion: vpcresources.k8s.aws/v1beta1\nkind: SecurityGroupPolicy\nmetadata:\n  name: orders-db\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: order\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0\n',

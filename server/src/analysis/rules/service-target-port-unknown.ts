@@ -21,6 +21,7 @@ export const rule: ObjectRule = {
   severity: 'warning',
   kinds: ['Service'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'A named `targetPort` is looked up in each selected pod\'s `containers[].ports[].name`. A pod that declares no port of that name is left out of the Service\'s endpoints for that port, so traffic (and ALB/NLB health checks) to it fail, although the selector matches. Only pods the selector really matches in the Service\'s namespace are considered.',
     bad: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: htp\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx\n          ports:\n            - name: http\n              containerPort: 8080\n',

@@ -22,6 +22,7 @@ export const rule: ObjectRule = {
   severity: 'error',
   kinds: ['TargetGroupBinding'],
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'The AWS Load Balancer Controller registers the endpoints of `serviceRef` (a Service in the TargetGroupBinding\'s namespace, port matched by Service port number or name) into the target group. With a wrong name or port the binding fails to reconcile and the target group stays empty, so the load balancer has no healthy targets. A Service missing from a namespace where the workspace defines no Service at all is reported by `reference-not-in-workspace` instead.',
     bad: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - name: http\n      port: 80\n---\napiVersion: elbv2.k8s.aws/v1beta1\nkind: TargetGroupBinding\nmetadata:\n  name: web\nspec:\n  serviceRef:\n    name: web\n    port: 8080\n  targetGroupARN: arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef\n',

@@ -93,6 +93,12 @@ export interface ObjectRule extends RuleMeta {
    * rule looks into other namespaces (IngressGroups, NetworkPolicy peers in other namespaces).
    */
   readonly locality?: 'namespace';
+  /**
+   * With `locality: 'namespace'`: what the rule also reads outside the object's namespace: kinds
+   * (any change of an object of one of them, anywhere, re-runs it) and/or `'IngressGroup'` (the
+   * members of the checked Ingress's group, in any namespace).
+   */
+  readonly reads?: readonly string[];
   check(ctx: ObjectContext): void;
   readonly fix?: FixBuilder;
 }

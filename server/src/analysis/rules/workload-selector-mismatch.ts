@@ -23,6 +23,7 @@ export const rule: ObjectRule = {
   severity: 'error',
   kinds: KINDS,
   scope: 'workspace',
+  locality: 'namespace',
   docs: {
     why: 'The API server validates that a workload\'s selector selects its own template ("`selector` does not match template `labels`") and refuses to create it. Labels that kustomize adds to both selector and template (`commonLabels`, `labels` with `includeSelectors`) are taken into account; `labels` with only `includeTemplates` are added to the template alone.',
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: frontend\n    spec:\n      containers:\n        - name: web\n          image: nginx\n',

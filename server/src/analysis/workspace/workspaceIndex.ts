@@ -7,6 +7,11 @@ import { isClusterScoped } from '../kube/kinds';
 import type { KubeObjectModel } from '../kube/object';
 import { FileModel, KObject, skipReasonOf } from './fileModel';
 import { effectiveNamespace } from '../xref/namespaces';
+import { kustomizeModel } from '../xref/kustomize';
+import { groupMemberOf } from '../xref/ingressGroups';
+
+/** In a rule's `reads`: the members of the checked Ingress's IngressGroup, in any namespace. */
+export const INGRESS_GROUP = 'IngressGroup';
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileModel>();
@@ -17,6 +22,11 @@ export class WorkspaceIndex {
   /** Change counters per namespace, and one for cluster-wide changes (see `epochOf`). */
   private readonly nsEpochs = new Map<string, number>();
   private clusterEpoch = 0;
+  /** Change counters per kind (any namespace), for rules that read some kinds across namespaces. */
+  private readonly kindEpochs = new Map<string, number>();
+  /** Change counters per IngressGroup name; touched Ingresses are resolved to groups lazily. */
+  private readonly groupEpochs = new Map<string, number>();
+  private pendingIngresses: KObject[] = [];
   /** Where each object model currently stands (models are shared across versions of a file). */
   private readonly placement = new WeakMap<KubeObjectModel, KObject>();
 
@@ -48,9 +58,34 @@ export class WorkspaceIndex {
    * (cluster-scoped objects, kustomizations), changes. Rules whose results depend only on those
    * (`locality: 'namespace'`) are re-run for an object only when its key changes.
    */
-  epochOf(obj: KObject): string {
+  epochOf(obj: KObject, reads: readonly string[] = []): string {
+    // A kustomize patch is checked merged onto objects of any namespace: never cached across changes.
+    if (kustomizeModel(this).partial.has(obj.file.uri)) return `g${this.generation}`;
     const ns = this.namespaceOf(obj);
-    return `${this.clusterEpoch}|${ns === undefined ? '' : `${ns}:${this.nsEpochs.get(ns) ?? 0}`}`;
+    let key = `${this.clusterEpoch}|${ns === undefined ? '' : `${ns}:${this.nsEpochs.get(ns) ?? 0}`}`;
+    for (const r of reads) key += r === INGRESS_GROUP ? `|${this.groupEpochOf(obj)}` : `|${r}:${this.kindEpochs.get(r) ?? 0}`;
+    return key;
+  }
+
+  /**
+   * The IngressGroup of an Ingress and its change counter. Membership depends on the Ingress's own
+   * text, its namespace (kustomize: cluster epoch) and its class (cluster-scoped: cluster epoch), so
+   * a group's counter needs bumping only for Ingresses whose text changed, in their old group and
+   * their new one. Those are resolved here, when the index is complete, not on every `set`.
+   */
+  private groupEpochOf(obj: KObject): string {
+    if (this.pendingIngresses.length) {
+      const pending = this.pendingIngresses;
+      this.pendingIngresses = [];
+      const groups = new Set(pending.map((o) => groupMemberOf(this, o)?.group ?? ''));
+      for (const g of groups) this.groupEpochs.set(g, (this.groupEpochs.get(g) ?? 0) + 1);
+    }
+    // The group depends on the Ingress's text (the chunk) and on cluster-wide data only.
+    const key = `epoch:group|${obj.ordinal}`;
+    let memo = obj.chunk.memo.get(key) as { cluster: number; group: string | undefined } | undefined;
+    if (!memo || memo.cluster !== this.clusterEpoch) obj.chunk.memo.set(key, (memo = { cluster: this.clusterEpoch, group: groupMemberOf(this, obj)?.group }));
+    const g = memo.group;
+    return g === undefined ? '-' : `${g}:${this.groupEpochs.get(g) ?? 0}`;
   }
 
   /** The current placement of an object model (its file and offset may have moved since a result was cached). */
@@ -120,9 +155,12 @@ export class WorkspaceIndex {
       || touched.some((o) => isClusterScoped(o.model.kind) || o.model.kind === 'Kustomization' || o.model.kind === 'Component');
     if (clusterWide) {
       this.clusterEpoch++;
+      this.pendingIngresses = []; // every cached result is stale anyway
       return;
     }
     for (const o of touched) {
+      this.kindEpochs.set(o.model.kind, (this.kindEpochs.get(o.model.kind) ?? 0) + 1);
+      if (o.model.kind === 'Ingress') this.pendingIngresses.push(o);
       for (const ns of new Set([this.namespaceOf(o), o.model.namespace ?? 'default'])) {
         if (ns !== undefined) this.nsEpochs.set(ns, (this.nsEpochs.get(ns) ?? 0) + 1);
       }

@@ -67,6 +67,19 @@ export function serviceInfo(obj: KObject, namespace: string): ServiceInfo | unde
   };
 }
 
+/** `serviceInfo`, memoised on the chunk (it depends only on the object's text and namespace). */
+function serviceInfoCached(obj: KObject, namespace: string): ServiceInfo | undefined {
+  const key = `xref:service|${obj.ordinal}|${namespace}`;
+  let info: ServiceInfo | undefined;
+  if (obj.chunk.memo.has(key)) info = obj.chunk.memo.get(key) as ServiceInfo | undefined;
+  else {
+    info = serviceInfo(obj, namespace);
+    obj.chunk.memo.set(key, info);
+  }
+  // The chunk outlives the file version it was parsed for: re-attach the current object.
+  return info && info.obj !== obj ? { ...info, obj } : info;
+}
+
 /** namespace → name → Services (several when the workspace defines one twice, e.g. in overlays). */
 export function serviceIndex(index: WorkspaceIndex): ReadonlyMap<string, ReadonlyMap<string, readonly ServiceInfo[]>> {
   return index.derived('xref:services', () => {
@@ -74,7 +87,7 @@ export function serviceIndex(index: WorkspaceIndex): ReadonlyMap<string, Readonl
     for (const obj of index.objectsOfKind('Service')) {
       if (isPartial(index, obj)) continue;
       const ns = knownNamespace(index, obj);
-      const info = ns ? serviceInfo(obj, ns) : undefined;
+      const info = ns ? serviceInfoCached(obj, ns) : undefined;
       if (!info) continue;
       const byName = m.get(info.namespace) ?? new Map<string, ServiceInfo[]>();
       const list = byName.get(info.name) ?? [];
