@@ -27,6 +27,8 @@ export class WorkspaceIndex {
   /** Change counters per IngressGroup name; touched Ingresses are resolved to groups lazily. */
   private readonly groupEpochs = new Map<string, number>();
   private pendingIngresses: KObject[] = [];
+  /** Objects changed since the namespace epochs were last brought up to date. */
+  private pendingNamespaces: KObject[] = [];
   /** Where each object model currently stands (models are shared across versions of a file). */
   private readonly placement = new WeakMap<KubeObjectModel, KObject>();
 
@@ -61,6 +63,7 @@ export class WorkspaceIndex {
   epochOf(obj: KObject, reads: readonly string[] = []): string {
     // A kustomize patch is checked merged onto objects of any namespace: never cached across changes.
     if (kustomizeModel(this).partial.has(obj.file.uri)) return `g${this.generation}`;
+    this.flushNamespaces();
     const ns = this.namespaceOf(obj);
     let key = `${this.clusterEpoch}|${ns === undefined ? '' : `${ns}:${this.nsEpochs.get(ns) ?? 0}`}`;
     for (const r of reads) key += r === INGRESS_GROUP ? `|${this.groupEpochOf(obj)}` : `|${r}:${this.kindEpochs.get(r) ?? 0}`;
@@ -156,15 +159,30 @@ export class WorkspaceIndex {
     if (clusterWide) {
       this.clusterEpoch++;
       this.pendingIngresses = []; // every cached result is stale anyway
+      this.pendingNamespaces = [];
       return;
     }
     for (const o of touched) {
       this.kindEpochs.set(o.model.kind, (this.kindEpochs.get(o.model.kind) ?? 0) + 1);
       if (o.model.kind === 'Ingress') this.pendingIngresses.push(o);
-      for (const ns of new Set([this.namespaceOf(o), o.model.namespace ?? 'default'])) {
-        if (ns !== undefined) this.nsEpochs.set(ns, (this.nsEpochs.get(ns) ?? 0) + 1);
-      }
+      // Namespaces are resolved when results are next read (`epochOf`): resolving them here would
+      // rebuild the kustomize model on every file of a bulk load.
+      this.pendingNamespaces.push(o);
     }
+  }
+
+  /** Bumps the namespace epochs of the objects changed since the last read. */
+  private flushNamespaces(): void {
+    if (!this.pendingNamespaces.length) return;
+    const pending = this.pendingNamespaces;
+    this.pendingNamespaces = [];
+    const touched = new Set<string>();
+    for (const o of pending) {
+      touched.add(o.model.namespace ?? 'default');
+      const ns = this.namespaceOf(o);
+      if (ns !== undefined) touched.add(ns);
+    }
+    for (const ns of touched) this.nsEpochs.set(ns, (this.nsEpochs.get(ns) ?? 0) + 1);
   }
 
   private changed(): void {
