@@ -113,6 +113,36 @@ test('completion: label keys and values in selectors, Services and ports in back
     s.setFile(uri(file), text.replace('$0', ''));
     return at;
   };
+  const expr = parseFixture(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata:
+      labels: {app: web, tier: frontend}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api}
+spec:
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata:
+      labels: {app: api, tier: backend}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: p}
+spec:
+  podSelector:
+    matchExpressions:
+      - key: tier
+        operator: In
+        values:
+          - $0
+`);
+  assert.deepEqual(load(expr).complete(expr.cursor!.uri, expr.cursor!.offset).map((c) => c.label), ['backend', 'frontend']);
   let at = edit('app.yaml', '    app: web\n  ports:', '    app: web\n    $0\n  ports:');
   assert.deepEqual(s.complete(uri('app.yaml'), at).map((c) => c.label), ['app', 'team', 'tier']);
   at = edit('app.yaml', '    \n  ports:', '    tier: $0\n  ports:');

@@ -130,6 +130,12 @@ export const xrefCompletion: CompletionProvider = ({ index, file, offset, text }
   if (last === 'matchExpressions' || (parents.includes('matchExpressions') && !text.atKey && text.key === 'key')) {
     if (!text.atKey && text.key === 'key' && ns) return [...labelValuesIn(index, ns).keys()].sort().map((k) => entry(k, k, 'property', `pod label in namespace ${ns}`, replace));
   }
+  // Values of a matchExpressions requirement (`values: [..]` items), from the labels its `key` names.
+  if (last === 'values' && parents[parents.length - 2] === 'matchExpressions' && ns) {
+    const key = expressionKeyNear(file.text, offset);
+    const values = parents[parents.length - 3] === 'namespaceSelector' ? namespaceLabels(index) : labelValuesIn(index, ns);
+    if (key) return [...(values.get(key) ?? [])].sort().map((v) => entry(v, v, 'value', `value of ${key}`, replace));
+  }
   if (!ns || text.atKey) return [];
   // Service names and ports in Ingress backends and TargetGroupBinding serviceRef.
   const backendService = (kind === 'Ingress' && last === 'service' && text.key === 'name') || (kind === 'Ingress' && text.key === 'serviceName') || (kind === 'TargetGroupBinding' && last === 'serviceRef' && text.key === 'name');
@@ -175,6 +181,17 @@ function nearestObject(objects: readonly KObject[], offset: number): KObject | u
   let best: KObject | undefined;
   for (const o of objects) if (o.base + o.model.span.start <= offset) best = o;
   return best;
+}
+
+/** The `key:` of the matchExpressions item whose `values` list holds the cursor (a few lines above it). */
+function expressionKeyNear(text: string, offset: number): string | undefined {
+  const lines = text.slice(Math.max(0, offset - 600), offset).split('\n').reverse().slice(1);
+  for (const l of lines.slice(0, 12)) {
+    const m = /^\s*(?:-\s+)?key:\s*["']?([^"'\s#]+)/.exec(l);
+    if (m) return m[1];
+    if (/^\s*(?:-\s+)?(matchExpressions|matchLabels):/.test(l)) return undefined;
+  }
+  return undefined;
 }
 
 /** The Service name written just above a port being completed (`service: {name: x, port: ...}`). */
