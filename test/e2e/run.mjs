@@ -28,7 +28,7 @@ const USER_SETTINGS = {
   'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off',
   'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false,
   'workbench.enableExperiments': false, 'security.workspace.trust.enabled': false,
-  'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.enabled': false, 'window.restoreWindows': 'none',
+  'chat.disableAIFeatures': true, 'files.autoSave': 'off', 'editor.stickyScroll.enabled': false, 'workbench.editor.enablePreview': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.enabled': false, 'window.restoreWindows': 'none',
 };
 
 const t0 = Date.now();
@@ -140,7 +140,7 @@ async function main() {
 
   const { chromium } = (await import(pathToFileURL(h.playwright))).default;
   browser = await chromium.launch({ executablePath: h.chromium, headless: true, args: CHROMIUM_FLAGS });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(30_000); // each playwright action or wait, unless a helper says otherwise
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
   log(`opening ${url}`);

@@ -3,7 +3,7 @@
  * the core; every one is guarded. No analysis logic lives here.
  */
 import {
-  CodeAction, CodeActionKind, CodeLens, CompletionItem, CompletionItemKind, Connection, DidChangeWatchedFilesNotification,
+  CodeAction, CodeActionKind, CodeLens, CodeLensRefreshRequest, CompletionItem, CompletionItemKind, Connection, DidChangeWatchedFilesNotification,
   DocumentSymbol, FileChangeType, Hover, InitializeParams, InitializeResult, InsertTextFormat, Location, MarkupKind,
   SymbolKind, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -34,6 +34,7 @@ export function startServer(connection: Connection): void {
   let diagnostics: DiagnosticsScheduler | undefined;
   let canWatch = false;
   let canProgress = false;
+  let canRefreshLenses = false;
   let canFolders = false;
   /** Deleted on disk (watched-file events): initial indexing must not put them back from an earlier read. */
   const deletedOnDisk = new Set<string>();
@@ -57,6 +58,7 @@ export function startServer(connection: Connection): void {
     const init = (params.initializationOptions ?? {}) as { redHatYamlPresent?: boolean; settings?: unknown };
     canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canProgress = !!params.capabilities.window?.workDoneProgress;
+    canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     canFolders = !!params.capabilities.workspace?.workspaceFolders;
     settings = new SettingsStore(connection, {
       supportsConfiguration: !!params.capabilities.workspace?.configuration,
@@ -103,6 +105,8 @@ export function startServer(connection: Connection): void {
     progress?.done();
     indexing = false;
     status('ready', { total });
+    // Lenses asked for while indexing (the file that activated the extension) saw a partial workspace.
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     diagnostics!.all();
   }));
 
