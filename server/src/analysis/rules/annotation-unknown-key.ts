@@ -26,7 +26,8 @@ export const rule: ObjectRule = {
     for (const e of checkedEntries(obj)) {
       if (e.spec || e.templated) continue;
       const prefix = knownPrefixOf(e.key);
-      if (!prefix) continue;
+      // A bare prefix is a key still being typed: with no `:` yet it is a YAML syntax error, reported once, there.
+      if (!prefix || e.key === prefix) continue;
       const near = suggestKey(e.key, specsForKind(e.kind as AnnotatedKind)) ?? suggestKey(e.key);
       const fits = near && near.kinds.includes(e.kind as AnnotatedKind);
       const hint = near ? ` Did you mean "${near.key}"${fits ? '' : ` (which is read on ${near.kinds.join(', ')} objects)`}?` : '';

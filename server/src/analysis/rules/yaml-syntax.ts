@@ -1,13 +1,16 @@
 import type { FileRule } from './types';
 
 /** Rewrites the YAML parser's terse messages into what is wrong and how to fix it. */
-const FRIENDLY: Record<string, (found: string) => string> = {
+const FRIENDLY: Record<string, (found: string, raw: string) => string> = {
   DUPLICATE_KEY: (k) => `Duplicate key ${k}: a mapping may hold each key once (kubectl rejects the file). Remove or rename one of them.`,
   TAB_AS_INDENT: () => 'Tab character used for indentation: YAML allows only spaces. Replace the tab with spaces.',
   BAD_INDENT: () => 'Bad indentation: this line does not line up with its siblings. Align it with the keys of the same mapping.',
   MULTILINE_IMPLICIT_KEY: () => 'A key spans several lines, usually because a `:` or a closing quote is missing on the line above. Check the line above.',
   BLOCK_AS_IMPLICIT_KEY: () => 'A nested block is used as a key, usually because of wrong indentation or a missing `:`. Check the indentation.',
-  MISSING_CHAR: () => 'A closing character is missing (a quote, `]` or `}`). Close the value that starts here.',
+  MISSING_CHAR: (k, raw) =>
+    /^Implicit map keys need to be followed by map values/.test(raw)
+      ? `${k} has no \`:\` after it: a mapping entry is written \`key: value\`. Add the colon and the value.`
+      : 'A closing character is missing (a quote, `]` or `}`). Close the value that starts here.',
   TOO_DEEP: () => 'Nested too deeply to analyse (more than 256 levels of mappings, lists or brackets): this document was not checked. Look for unclosed `[` or `{`, or flatten the structure.',
   RESOURCE_EXHAUSTION: () => 'Nested too deeply to analyse: the YAML parser gave up here and the rest of this document was not checked. Look for unclosed `[` or `{`, or flatten the structure.',
   UNEXPECTED_TOKEN: () => 'Unexpected text here: YAML cannot place it in the structure. Check the indentation and the `:` of this line.',
@@ -37,7 +40,7 @@ export const rule: FileRule = {
         lines.add(line);
         const { start, end } = tokenSpan(file.text, chunk.base + err.span.start, file.lineIndex.lineEnd(file.lineIndex.positionAt(chunk.base + err.span.start).line));
         const found = file.text.slice(start, end);
-        const friendly = FRIENDLY[err.code]?.(`\`${found.trim() || '?'}\``);
+        const friendly = FRIENDLY[err.code]?.(`\`${found.trim() || '?'}\``, err.message);
         report({ span: { start, end }, message: friendly ?? `YAML syntax error: ${err.message}` });
       }
     }
