@@ -170,3 +170,31 @@ test('editing a label updates the findings of the Service in another file, and o
   s.setFile(uri('app.yaml'), app);
   assert.deepEqual(s.validate(uri('app.yaml')), []);
 });
+
+test('find references from a workload includes NetworkPolicy peers that select it, in other namespaces too', () => {
+  const f = parseFixture(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata:
+      labels: {app: web}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: api-from-web, namespace: backend}
+spec:
+  podSelector: {matchLabels: {app: api}}
+  ingress:
+    - from:
+        - namespaceSelector:
+            matchLabels: {kubernetes.io/metadata.name: shop}
+          podSelector:
+            matchLabels: {app: web}
+`);
+  const s = load(f);
+  const file = f.files[0]!;
+  const refs = s.references(file.uri, file.text.indexOf('name: web') + 7);
+  assert.deepEqual(refs.map((r) => line(s, r)), ['podSelector:']);
+});

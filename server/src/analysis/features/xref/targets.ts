@@ -19,6 +19,7 @@ import { findServicePort, ServiceInfo, servicesIn, serviceInfo } from '../../xre
 import { tgbFacts } from '../../xref/targetGroupBindings';
 import { Workload, workloadOf } from '../../xref/workloads';
 import type { TargetLocation } from '../types';
+import { peerScopes } from '../../policy/peers';
 
 const within = (s: Span | undefined, rel: number): s is Span => !!s && s.start <= rel && rel <= s.end;
 
@@ -116,13 +117,25 @@ export function referenceTargets(index: WorkspaceIndex, obj: KObject, rel: numbe
   if (w) {
     const labels = w.tpl.labelsNode ? spanOf(w.tpl.labelsNode) : undefined;
     const onLabels = labels && rel >= labels.start - 10 && rel <= labels.end;
-    if (onLabels || within(obj.model.nameSpan, rel) || within(obj.model.kindSpan, rel)) return sitesFor(index, w).map((s) => at(s.obj, s.keySpan));
+    if (onLabels || within(obj.model.nameSpan, rel) || within(obj.model.kindSpan, rel)) return [...sitesFor(index, w).map((s) => at(s.obj, s.keySpan)), ...peerReferences(index, w)];
   }
   if (obj.model.kind === 'Service' && (within(obj.model.nameSpan, rel) || within(obj.model.kindSpan, rel))) {
     const ns = knownNamespace(index, obj);
     return ns && obj.model.name ? routesTo(index, ns, obj.model.name).map((r) => r.location) : [];
   }
   return [];
+}
+
+/** NetworkPolicy peers (`from`/`to` pod selectors, in any namespace they reach) that select the workload. */
+function peerReferences(index: WorkspaceIndex, w: Workload): TargetLocation[] {
+  const out: TargetLocation[] = [];
+  for (const np of index.objectsOfKind('NetworkPolicy')) {
+    for (const p of peerScopes(index, np)?.peers ?? []) {
+      const span = spanOf(p.peer.podSelectorPair?.key);
+      if (span && p.selected.some((x) => x.obj.model === w.obj.model)) out.push(at(np, span));
+    }
+  }
+  return out;
 }
 
 export function sitesFor(index: WorkspaceIndex, w: Workload): SelectorSite[] {
