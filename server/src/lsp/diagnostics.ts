@@ -34,6 +34,12 @@ export class DiagnosticsScheduler {
     this.schedule();
   }
 
+  /** A file became shown without any change to the index (opened as it is on disk): validate it alone. */
+  only(uri: string): void {
+    this.urgent.add(uri);
+    this.schedule();
+  }
+
   /** Something global changed (settings, indexing finished): validate everything shown. */
   all(): void {
     this.everything = true;
