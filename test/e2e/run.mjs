@@ -5,6 +5,7 @@
 // Env:   EKSNET_E2E_WORKSPACE   folder to open as is (default: a temp copy of test/e2e/workspace)
 //        EKSNET_E2E_VSIX        vsix to install (default: dist/eksnet.vsix, built if missing)
 //        EKSNET_E2E_ONLY        run only scenarios whose file name contains this text
+//        EKSNET_E2E_RETRIES     extra attempts for a failed scenario (default 1; 0 for none)
 //        EKSNET_E2E_TIMEOUT_MS  whole-run limit (default 480000), EKSNET_E2E_SCENARIO_TIMEOUT_MS (180000)
 //        EKSNET_E2E_SCREENSHOTS where ctx.screenshot() writes (default docs/images)
 //        EKSNET_E2E_KEEP=1      keep the temp folder (user data, logs) for inspection
@@ -88,6 +89,8 @@ async function waitUntilSettled(page) {
   }
 }
 
+const RETRIES = Number(env.EKSNET_E2E_RETRIES ?? 1);
+
 async function runScenarios(ctx) {
   const only = env.EKSNET_E2E_ONLY;
   const files = fs.readdirSync(path.join(here, 'scenarios')).filter((f) => f.endsWith('.mjs') && (!only || f.includes(only))).sort();
@@ -95,19 +98,30 @@ async function runScenarios(ctx) {
     const started = Date.now();
     const entry = { name: file, running: true };
     results.push(entry);
-    try {
-      const mod = await import(pathToFileURL(path.join(here, 'scenarios', file)));
-      entry.name = mod.name || file;
-      let timer;
-      const limit = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`scenario timed out after ${SCENARIO_TIMEOUT} ms`)), SCENARIO_TIMEOUT); });
-      await Promise.race([mod.run({ ...ctx, log: (m) => log(`  [${entry.name}] ${m}`) }), limit]).finally(() => clearTimeout(timer));
-      Object.assign(entry, { running: false, ok: true });
-      console.log(`PASS ${entry.name} (${Date.now() - started} ms)`);
-    } catch (err) {
-      Object.assign(entry, { running: false, ok: false });
-      console.log(`FAIL ${entry.name} (${Date.now() - started} ms): ${err?.message ?? err}`);
-      const shot = path.join(tmp, `failure-${file.replace(/\.mjs$/, '')}.png`);
-      await ctx.page.screenshot({ path: shot }).then(() => log(`  failure screenshot: ${shot}`), () => {});
+    const mod = await import(pathToFileURL(path.join(here, 'scenarios', file))).catch((e) => ({ importError: e }));
+    entry.name = mod.name || file;
+    // A UI scenario gets one more attempt after a failure (timing in a loaded browser); the retry
+    // is printed, and a scenario that fails twice fails the run.
+    for (let attempt = 0; attempt <= RETRIES; attempt++) {
+      try {
+        if (mod.importError) throw mod.importError;
+        let timer;
+        const limit = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`scenario timed out after ${SCENARIO_TIMEOUT} ms`)), SCENARIO_TIMEOUT); });
+        await Promise.race([mod.run({ ...ctx, log: (m) => log(`  [${entry.name}] ${m}`) }), limit]).finally(() => clearTimeout(timer));
+        Object.assign(entry, { running: false, ok: true });
+        console.log(`PASS ${entry.name} (${Date.now() - started} ms${attempt ? `, after ${attempt} retry` : ''})`);
+        break;
+      } catch (err) {
+        const shot = path.join(tmp, `failure-${file.replace(/\.mjs$/, '')}-${attempt + 1}.png`);
+        await ctx.page.screenshot({ path: shot }).then(() => log(`  failure screenshot: ${shot}`), () => {});
+        await ctx.dismiss().catch(() => {});
+        if (attempt < RETRIES && !mod.importError) {
+          console.log(`RETRY ${entry.name}: ${err?.message ?? err}`);
+          continue;
+        }
+        Object.assign(entry, { running: false, ok: false });
+        console.log(`FAIL ${entry.name} (${Date.now() - started} ms): ${err?.message ?? err}`);
+      }
     }
     await ctx.dismiss().catch(() => {});
   }

@@ -121,12 +121,21 @@ export function makeContext({ page, workspace, screenshotDir, log, ...extra }) {
     },
 
     /** Moves the cursor with Go to Line/Column (Ctrl+G); checks the status bar shows the position. */
-    async gotoLine(line, col = 1, timeoutMs = 20_000) {
-      await ctx.dismiss();
-      await ctx.openQuickInput('Control+G', timeoutMs);
-      await page.keyboard.insertText(`${line}:${col}`);
-      await page.keyboard.press('Enter');
-      await ctx.waitFor(async () => (await ctx.statusBarItem('status.editor.selection'))?.startsWith(`Ln ${line}, Col ${col}`), timeoutMs);
+    async gotoLine(line, col = 1, timeoutMs = 30_000) {
+      // Ctrl+G, then the position set with fill() (typed keys can land before the input is ready);
+      // tried again until the status bar shows the position, as a busy machine drops the odd step.
+      const at = async () => (await ctx.statusBarItem('status.editor.selection'))?.startsWith(`Ln ${line}, Col ${col}`);
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        await ctx.dismiss();
+        await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus().catch(() => {});
+        await ctx.openQuickInput('Control+G', Math.max(1000, until - Date.now()));
+        await page.locator(`${QUICK_INPUT} input`).first().fill(`:${line}:${col}`);
+        await page.keyboard.press('Enter');
+        const ok = await ctx.waitFor(at, Math.min(5_000, Math.max(500, until - Date.now()))).then(() => true, () => false);
+        if (ok) return;
+        if (Date.now() >= until) throw new Error(`could not go to Ln ${line}, Col ${col} (status bar: ${await ctx.statusBarItem('status.editor.selection')})`);
+      }
     },
 
     /** Opens the command palette (F1) on `title` and waits until a row reads exactly that; returns
