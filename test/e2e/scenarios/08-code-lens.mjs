@@ -30,7 +30,8 @@ export async function run({ closePanel, parkMouse, page, openFile, waitFor, pres
   assert.ok(lensBox && selectorBox && lensBox.y < selectorBox.y && selectorBox.y - lensBox.y < 40, `the lens is not just above "selector:" (${JSON.stringify({ lensBox, selectorBox })})`);
 
   // Clicking it peeks at the selected workload.
-  await lens.filter({ hasText: 'selects' }).locator('a').first().click();
+  const link = lens.filter({ hasText: 'selects' }).locator('a').first();
+  await link.click({ timeout: 30_000 }).catch(async (e) => assert.fail(`cannot click the code lens (${e.message.split('\n')[0]}); lenses: ${JSON.stringify(await lens.evaluateAll((els) => els.map((el) => el.outerHTML)))}`));
   await parkMouse();
   const peek = page.locator('.editor-group-container.active .peekview-widget').first();
   await peek.waitFor({ state: 'visible', timeout: 30_000 }).catch(() => assert.fail('clicking the code lens shows no peek'));
