@@ -207,10 +207,15 @@ export function startServer(connection: Connection): void {
     const uri = p.textDocument.uri;
     const lines = linesOf(uri);
     if (!lines) return [];
+    // Before indexing ends a lens would say "selects nothing" about workloads not read yet; the
+    // client is asked to refresh its lenses when indexing ends.
+    if (indexing) return [];
     return service.codeLenses(uri).map((l) => {
       const range = toRange(lines, l.span);
       const locations = (l.targets ?? []).flatMap(toLocation);
-      return { range, command: { title: l.title, command: locations.length ? SHOW_LOCATIONS_COMMAND : '', arguments: [uri, range.start, locations] } };
+      // Always a command, even with nothing to show: VS Code does not turn a lens drawn without
+      // one into a link when a later answer brings one.
+      return { range, command: { title: l.title, command: SHOW_LOCATIONS_COMMAND, arguments: [uri, range.start, locations] } };
     });
   }));
 
