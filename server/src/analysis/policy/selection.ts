@@ -91,14 +91,14 @@ export interface PolicyEntry {
   readonly selector: Selector | undefined;
 }
 
-/** The NetworkPolicies of each namespace (patches and unknown namespaces left out). */
-export function policiesIn(index: WorkspaceIndex, namespace: string): readonly PolicyEntry[] {
+/** Entries of one kind grouped by namespace, built once per index generation. */
+function byNamespace<T extends { readonly namespace: string }>(index: WorkspaceIndex, kind: string, entryOf: (obj: KObject) => T | undefined, namespace: string): readonly T[] {
   return (
     index
-      .derived('policy:netpols', () => {
-        const m = new Map<string, PolicyEntry[]>();
-        for (const obj of index.objectsOfKind('NetworkPolicy')) {
-          const e = policyEntry(index, obj);
+      .derived(`policy:byNamespace|${kind}`, () => {
+        const m = new Map<string, T[]>();
+        for (const obj of index.objectsOfKind(kind)) {
+          const e = entryOf(obj);
           if (!e) continue;
           const list = m.get(e.namespace) ?? [];
           list.push(e);
@@ -108,6 +108,11 @@ export function policiesIn(index: WorkspaceIndex, namespace: string): readonly P
       })
       .get(namespace) ?? []
   );
+}
+
+/** The NetworkPolicies of each namespace (patches and unknown namespaces left out). */
+export function policiesIn(index: WorkspaceIndex, namespace: string): readonly PolicyEntry[] {
+  return byNamespace(index, 'NetworkPolicy', (obj) => policyEntry(index, obj), namespace);
 }
 
 export function policyEntry(index: WorkspaceIndex, obj: KObject): PolicyEntry | undefined {
@@ -248,21 +253,7 @@ export function sgpSelects(index: WorkspaceIndex, sgp: SgpEntry, w: Workload): S
 
 /** The SecurityGroupPolicies of a namespace. */
 export function sgpsIn(index: WorkspaceIndex, namespace: string): readonly SgpEntry[] {
-  return (
-    index
-      .derived('policy:sgps', () => {
-        const m = new Map<string, SgpEntry[]>();
-        for (const obj of index.objectsOfKind('SecurityGroupPolicy')) {
-          const e = sgpEntry(index, obj);
-          if (!e) continue;
-          const list = m.get(e.namespace) ?? [];
-          list.push(e);
-          m.set(e.namespace, list);
-        }
-        return m;
-      })
-      .get(namespace) ?? []
-  );
+  return byNamespace(index, 'SecurityGroupPolicy', (obj) => sgpEntry(index, obj), namespace);
 }
 
 /** The quick fix of a `Suggestion` (the "did you mean" of a selector). */
