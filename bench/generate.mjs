@@ -66,16 +66,24 @@ function serviceDoc(app, r, mistakes) {
   const sel = mistakes.chance(0.01) ? `${app.name}-old` : app.name;
   lines.push('spec:', `  type: ${type}`, '  selector:', `    app: ${sel}`, '  ports:', '    - name: http',
     `      port: ${lb ? 443 : 80}`, '      targetPort: http');
-  return { kind: 'Service', lines, selector: sel };
+  return { kind: 'Service', lines, selector: sel, type };
 }
 
-function ingressDoc(app, r, mistakes) {
+/**
+ * Members of an IngressGroup (one per namespace) agree on their scheme, and instance targets are
+ * used with NodePort or LoadBalancer Services only, as in a workspace that deploys; about 1% of
+ * Ingresses break each (deliberate mistakes, like the typo'd key below).
+ */
+function ingressDoc(app, r, mistakes, serviceType) {
   const ann = 'alb.ingress.kubernetes.io/';
   const lines = ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', `  name: ${app.name}`, `  namespace: ${app.ns}`, '  annotations:'];
   const schemeLine = lines.length;
-  lines.push(`    ${ann}scheme: ${r.pick(['internet-facing', 'internal'])}`);
+  const schemes = ['internet-facing', 'internal'];
+  const groupScheme = schemes[[...app.ns].reduce((h, c) => h + c.charCodeAt(0), 0) % 2];
+  lines.push(`    ${ann}scheme: ${mistakes.chance(0.01) ? schemes.find((x) => x !== groupScheme) : groupScheme}`);
   const targetTypeLine = lines.length;
-  lines.push(`    ${ann}target-type: ${r.pick(['ip', 'instance'])}`,
+  const instanceOk = serviceType !== 'ClusterIP' || mistakes.chance(0.01);
+  lines.push(`    ${ann}target-type: ${instanceOk ? r.pick(['ip', 'instance']) : 'ip'}`,
     `    ${ann}listen-ports: '[{"HTTP": 80}, {"HTTPS": 443}]'`,
     `    ${ann}group.name: ${app.ns}`);
   // Deliberate mistake: a typo'd annotation key.
@@ -118,7 +126,7 @@ export function documents(total, seed = 1) {
     const role = r.pick(ROLES);
     const app = { name: `${role}-${i}`, ns, role, port: 8000 + r.int(1000) };
     const group = [serviceDoc(app, r, mistakes), workloadDoc(app, r)];
-    if (r.chance(0.45)) group.push(ingressDoc(app, r, mistakes));
+    if (r.chance(0.45)) group.push(ingressDoc(app, r, mistakes, group[0].type));
     if (r.chance(0.6)) group.push(networkPolicyDoc(app));
     if (r.chance(0.05)) group.push(sgpDoc(app));
     for (const d of group) docs.push({ ...d, app: app.name });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmarks eksnet's language server + CLI against yaml-language-server and a bare-parse floor.
 //
-//   node run.mjs [--quick] [--only ours|yls|floor[,...]] [--label NAME] [--iterations N]
+//   node run.mjs [--quick] [--only ours|yls|floor[,...]] [--phases single,workspace] [--label NAME] [--iterations N]
 //                [--wait-idle] [--ours-server PATH] [--ours-cli PATH]   (defaults: ../dist/server.js, ../dist/cli.js)
 //
 // Prints a Markdown table and writes results/<date>-<label>.md. See README.md.
@@ -20,6 +20,8 @@ const opt = (n) => { const i = argv.indexOf(n); return i >= 0 ? argv[i + 1] : un
 const QUICK = argv.includes('--quick');
 const ONLY = new Set((opt('--only') ?? 'ours,yls,floor').split(','));
 const ITER = Number(opt('--iterations') ?? (QUICK ? 6 : 30));
+/** --phases single,workspace (default both): run only some of the server scenarios. */
+const PHASES = (opt('--phases') ?? 'single,workspace').split(',');
 const SIZE = QUICK ? { single: 500, files: 200, docs: 800 } : { single: 10_000, files: 5000, docs: 20_000 };
 const LABEL = (opt('--label') ?? (QUICK ? 'quick' : 'full')).replace(/[^\w.-]/g, '_');
 const STEP_MS = 120_000; // any single wait (open, request, indexing, open-all)
@@ -393,7 +395,7 @@ async function main() {
       note('single.open', name, `${SERVERS[name].args[0]} missing: skipped`);
       continue;
     }
-    for (const [phase, fn] of [['single file', () => singleFile(name, singleDir, singleMeta)], ['workspace', () => workspace(name, wsDir, wsMeta)]]) {
+    for (const [phase, fn] of [['single file', () => singleFile(name, singleDir, singleMeta)], ['workspace', () => workspace(name, wsDir, wsMeta)]].filter(([p]) => PHASES.includes(p.split(' ')[0]))) {
       await waitIdle();
       log(`${name}: ${phase} (load ${load()})`);
       loads.push([`${name} ${phase}`, load()]);

@@ -15,7 +15,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { LanguageService, LineIndex, Settings, Span } from '../../../server/src/analysis';
+import { lineStartsOf } from '../../../server/src/analysis/text/lineIndex';
 import { splitDocuments } from '../../../server/src/analysis/yaml/splitDocuments';
+import { resplit } from '../../../server/src/analysis/workspace/resplit';
 import { parseFixture } from '../../helpers/fixture';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
@@ -169,6 +171,60 @@ test('LineIndex: offsetAt(positionAt(o)) = o, except between \\r and \\n', () =>
       assert.ok(p.line < lines.lineCount);
     }),
     { seed: SEED, numRuns: 500 },
+  );
+});
+
+test('resplit: an edit re-split from the previous chunks gives the chunks of a fresh split', () => {
+  const piece = fc.constantFrom('a: 1\n', '---\n', '--- x\n', '---', '-', '\n', '\r', '\r\n', '\u2028', '%YAML 1.2\n', '  ---\n', 'b', '...\n', '|\n  ---\n', '--- \n', '---\t');
+  const text = fc.array(piece, { maxLength: 14 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(text, fc.nat(), fc.nat(), fc.array(piece, { maxLength: 3 }).map((a) => a.join('')), (before, x, y, inserted) => {
+      const a = before.length ? x % (before.length + 1) : 0;
+      const b = a + (before.length - a ? y % (before.length - a + 1) : 0);
+      const after = before.slice(0, a) + inserted + before.slice(b);
+      const old = splitDocuments(before);
+      const pieces = resplit(before, old, after);
+      const expected = splitDocuments(after).map((c) => ({ base: c.base, text: c.text }));
+      if (pieces === undefined) return; // directives: the caller splits from scratch
+      assert.deepEqual(pieces.map((p) => ({ base: p.base, text: p.text })), expected);
+      for (const p of pieces) if (p.reused) assert.equal(p.reused.text, p.text);
+    }),
+    { seed: SEED, numRuns: 3000 },
+  );
+});
+
+test('resplit: edits of a large file (compared block by block) reuse the untouched chunks', () => {
+  const doc = (i: number) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: "${'x'.repeat(i % 300)}"\n`;
+  const before = Array.from({ length: 400 }, (_, i) => doc(i)).join('');
+  const edits = fc.tuple(fc.nat(before.length), fc.nat(200), fc.constantFrom('', 'y', '\n', '---\n', '\n---\n', '-', 'a: b\n'));
+  fc.assert(
+    fc.property(edits, ([a, len, inserted]) => {
+      const after = before.slice(0, a) + inserted + before.slice(Math.min(before.length, a + len));
+      const old = splitDocuments(before);
+      const pieces = resplit(before, old, after);
+      assert.ok(pieces);
+      assert.deepEqual(pieces.map((p) => ({ base: p.base, text: p.text })), splitDocuments(after).map((c) => ({ base: c.base, text: c.text })));
+      assert.ok(pieces.filter((p) => !p.reused).length <= 4, 'only the chunks around the edit are new');
+    }),
+    { seed: SEED, numRuns: 300 },
+  );
+});
+
+test('LineIndex over document chunks answers like the index of the whole text', () => {
+  const piece = fc.constantFrom('a: 1\n', '---\n', '--- x\n', '\r\n', '\r', '\n', 'b', '😀', '\u2028', '---\r\n');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 20 }).map((a) => a.join('')), (text) => {
+      const flat = new LineIndex(text);
+      const chunked = LineIndex.ofChunks(text, splitDocuments(text).map((c) => ({ base: c.base, lineStarts: Int32Array.from(lineStartsOf(c.text)) })));
+      assert.equal(chunked.lineCount, flat.lineCount);
+      for (let o = 0; o <= text.length; o++) assert.deepEqual(chunked.positionAt(o), flat.positionAt(o));
+      for (let l = 0; l < flat.lineCount; l++) {
+        assert.equal(chunked.lineStart(l), flat.lineStart(l));
+        assert.equal(chunked.lineEnd(l), flat.lineEnd(l));
+        assert.equal(chunked.offsetAt({ line: l, character: 2 }), flat.offsetAt({ line: l, character: 2 }));
+      }
+    }),
+    { seed: SEED, numRuns: 1000 },
   );
 });
 

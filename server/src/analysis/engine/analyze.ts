@@ -5,12 +5,12 @@
  * on the parsed chunk, so an edit re-checks only the document it touched.
  */
 import type { Finding, RelatedLocation, Severity, Span } from '../model/types';
-import type { ObjectRule, RelatedInput, ReportInput, Rule } from '../rules/types';
+import type { FileRule, ObjectRule, RelatedInput, ReportInput, Rule } from '../rules/types';
 import { ALL_RULES } from '../rules/registry';
 import type { FileModel, KObject } from '../workspace/fileModel';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Settings } from './settings';
-import { parseSuppressions } from './suppressions';
+import { NO_SUPPRESSIONS, parseSuppressions } from './suppressions';
 
 export type Logger = (message: string) => void;
 
@@ -36,12 +36,11 @@ interface Raw {
 export function analyzeFile(index: WorkspaceIndex, uri: string, options: AnalysisOptions): Finding[] {
   const file = index.get(uri);
   if (!file || !options.settings.enable) return [];
-  const rules = (options.rules ?? ALL_RULES).filter((r) => options.settings.rules[r.id] !== 'off');
+  const plan = planOf((options.rules ?? ALL_RULES).filter((r) => options.settings.rules[r.id] !== 'off'));
   const log = options.log ?? (() => undefined);
   const out: Finding[] = [];
 
-  for (const rule of rules) {
-    if (rule.scope !== 'file') continue;
+  for (const rule of plan.fileRules) {
     guard(rule, log, uri, () =>
       rule.checkFile({
         file,
@@ -53,33 +52,57 @@ export function analyzeFile(index: WorkspaceIndex, uri: string, options: Analysi
   }
 
   if (!file.skip) {
-    const objectRules = rules.filter((r): r is ObjectRule => r.scope !== 'file');
-    const memoKey = 'findings|' + objectRules.filter((r) => r.scope === 'object').map((r) => r.id).join(',');
     for (const obj of file.objects) {
-      const applicable = objectRules.filter((r) => r.kinds === 'any' || r.kinds.includes(obj.model.kind));
-      for (const raw of objectFindings(obj, applicable, memoKey, index, log)) {
+      for (const raw of objectFindings(obj, plan.forKind(obj.model.kind), index, log)) {
         out.push(toFinding(file, raw.rule, raw.input, obj.base, options.settings, index));
       }
     }
   }
 
-  const sup = parseSuppressions(file.text, file.lineIndex);
+  const sup = file.mentionsSuppression ? parseSuppressions(file.text, file.lineIndex) : NO_SUPPRESSIONS;
   return out
     .filter((f) => !sup.isSuppressed(f.ruleId, file.lineIndex.positionAt(f.span.start).line))
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
 }
 
-function objectFindings(obj: KObject, rules: readonly ObjectRule[], memoKey: string, index: WorkspaceIndex, log: Logger): Raw[] {
-  const key = `${memoKey}|${obj.ordinal}`;
-  let local = obj.chunk.memo.get(key) as Raw[] | undefined;
-  if (!local) {
-    local = [];
-    for (const rule of rules) if (rule.scope === 'object') runObjectRule(rule, obj, index, log, local);
-    obj.chunk.memo.set(key, local);
+/** The rules that apply to one kind, grouped by how their results are cached. */
+interface KindPlan {
+  readonly local: readonly ObjectRule[];
+  /** Namespace-local workspace rules, by what they read: re-run when that changed. */
+  readonly groups: readonly { readonly reads: readonly string[]; readonly rules: readonly ObjectRule[] }[];
+  /** Workspace rules that are re-run every time. */
+  readonly always: readonly ObjectRule[];
+}
+
+interface Plan {
+  readonly fileRules: readonly FileRule[];
+  forKind(kind: string): KindPlan;
+}
+
+/** One plan per set of enabled rules (there are few: the settings rarely change). */
+const plans = new Map<string, Plan>();
+
+function planOf(rules: readonly Rule[]): Plan {
+  const key = rules.map((r) => r.id).join(',');
+  let plan = plans.get(key);
+  if (!plan) {
+    if (plans.size > 50) plans.clear();
+    const objectRules = rules.filter((r): r is ObjectRule => r.scope !== 'file');
+    const byKind = new Map<string, KindPlan>();
+    plan = {
+      fileRules: rules.filter((r): r is FileRule => r.scope === 'file'),
+      forKind(kind) {
+        let k = byKind.get(kind);
+        if (!k) byKind.set(kind, (k = kindPlan(objectRules.filter((r) => r.kinds === 'any' || r.kinds.includes(kind)))));
+        return k;
+      },
+    };
+    plans.set(key, plan);
   }
-  const all = [...local];
-  // Namespace-local workspace rules: re-run only when the namespace (or anything cluster-wide, or
-  // what they declare they read elsewhere) changed. Rules reading the same things share one entry.
+  return plan;
+}
+
+function kindPlan(rules: readonly ObjectRule[]): KindPlan {
   const byReads = new Map<string, ObjectRule[]>();
   for (const r of rules) {
     if (r.scope !== 'workspace' || r.locality !== 'namespace') continue;
@@ -88,19 +111,44 @@ function objectFindings(obj: KObject, rules: readonly ObjectRule[], memoKey: str
     if (list) list.push(r);
     else byReads.set(reads, [r]);
   }
-  for (const nsRules of byReads.values()) {
-    const nsKey = `ns|${nsRules.map((r) => r.id).join(',')}|${obj.ordinal}`;
-    const epoch = index.epochOf(obj, nsRules[0]!.reads);
-    const cached = obj.chunk.memo.get(nsKey) as { epoch: string; raws: Raw[] } | undefined;
-    if (cached && cached.epoch === epoch) all.push(...cached.raws);
-    else {
-      const raws: Raw[] = [];
-      for (const rule of nsRules) runObjectRule(rule, obj, index, log, raws);
-      obj.chunk.memo.set(nsKey, { epoch, raws });
-      all.push(...raws);
-    }
+  return {
+    local: rules.filter((r) => r.scope === 'object'),
+    groups: [...byReads.values()].map((list) => ({ reads: list[0]!.reads ?? [], rules: list })),
+    always: rules.filter((r) => r.scope === 'workspace' && r.locality !== 'namespace'),
+  };
+}
+
+/** What the engine keeps on an object between runs (see KObject.engineCache). */
+interface ObjectResults {
+  readonly plan: KindPlan;
+  readonly local: readonly Raw[];
+  /** Per group of the plan: the epoch its results were computed at, and the results. */
+  readonly epochs: (string | undefined)[];
+  readonly groupRaws: (readonly Raw[])[];
+  all: readonly Raw[] | undefined;
+}
+
+function objectFindings(obj: KObject, plan: KindPlan, index: WorkspaceIndex, log: Logger): readonly Raw[] {
+  let r = obj.engineCache as ObjectResults | undefined;
+  if (!r || r.plan !== plan) {
+    const local: Raw[] = [];
+    for (const rule of plan.local) runObjectRule(rule, obj, index, log, local);
+    obj.engineCache = r = { plan, local, epochs: [], groupRaws: [], all: undefined };
   }
-  for (const rule of rules) if (rule.scope === 'workspace' && rule.locality !== 'namespace') runObjectRule(rule, obj, index, log, all);
+  for (let g = 0; g < plan.groups.length; g++) {
+    const group = plan.groups[g]!;
+    const epoch = index.epochOf(obj, group.reads);
+    if (r.epochs[g] === epoch) continue;
+    const raws: Raw[] = [];
+    for (const rule of group.rules) runObjectRule(rule, obj, index, log, raws);
+    r.epochs[g] = epoch;
+    r.groupRaws[g] = raws;
+    r.all = undefined;
+  }
+  r.all ??= r.groupRaws.length ? r.local.concat(...r.groupRaws) : r.local;
+  if (!plan.always.length) return r.all;
+  const all = [...r.all];
+  for (const rule of plan.always) runObjectRule(rule, obj, index, log, all);
   return all;
 }
 
@@ -120,7 +168,8 @@ function toFinding(file: FileModel, rule: Rule, input: ReportInput, base: number
   const override = settings.rules[rule.id];
   const severity: Severity = override && override !== 'off' ? override : (input.severity ?? rule.severity);
   const span = clamp(file, { start: base + input.span.start, end: base + input.span.end });
-  const data: FindingData = { ruleId: rule.id, base, payload: input.data ?? null };
+  const payload = typeof input.data === 'function' ? (input.data as () => unknown)() : input.data;
+  const data: FindingData = { ruleId: rule.id, base, payload: payload ?? null };
   return {
     uri: file.uri,
     ruleId: rule.id,
@@ -129,9 +178,16 @@ function toFinding(file: FileModel, rule: Rule, input: ReportInput, base: number
     span,
     data,
     ...(input.tags ? { tags: input.tags } : {}),
-    ...(input.related ? { related: input.related.map((r) => relatedOf(r, index)) } : {}),
+    ...(input.related ? { related: input.related.slice(0, MAX_RELATED).map((r) => relatedOf(r, index)) } : {}),
   };
 }
+
+/**
+ * At most this many related locations per finding: enough to find the other side of a conflict
+ * (messages name the first few and count the rest); a group of fifty members would otherwise send
+ * fifty locations with each of its fifty findings.
+ */
+export const MAX_RELATED = 5;
 
 /** Related locations are resolved where their objects stand now: cached results may predate a shift. */
 function relatedOf(r: RelatedInput, index: WorkspaceIndex | undefined): RelatedLocation {

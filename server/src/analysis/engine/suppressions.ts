@@ -11,10 +11,12 @@ export interface Suppressions {
 
 const COMMENT = /#\s*eksnet-disable(-next-line)?(?=\s|$)([^\n\r]*)/g;
 
+export const NO_SUPPRESSIONS: Suppressions = { isSuppressed: () => false };
+
 export function parseSuppressions(text: string, lines: LineIndex): Suppressions {
   const fileWide = new Set<string>();
   const byLine = new Map<number, Set<string>>();
-  if (!text.includes('eksnet-disable')) return { isSuppressed: () => false };
+  if (!text.includes('eksnet-disable')) return NO_SUPPRESSIONS;
   COMMENT.lastIndex = 0;
   for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
     const ids = (m[2] ?? '').split(/[\s,]+/).filter((s) => /^[a-z0-9-]+$/.test(s));

@@ -13,7 +13,7 @@ import { dirOf, isPartial, kustomizeModel } from '../xref/kustomize';
 import { knownNamespace } from '../xref/namespaces';
 import { nearMisses } from '../xref/names';
 import { selectorSiteOf } from '../xref/selectorSites';
-import { mayMatch, type PodLabels, type Workload, workloadIndex, workloadsIn } from '../xref/workloads';
+import { mayMatch, type PodLabels, type Workload, WORKLOAD_KINDS, workloadIndex, workloadsIn } from '../xref/workloads';
 import { asMap, asSeq, getIn, getPair, scalarString, stringEntries } from '../yaml/nodes';
 import { networkPolicyOf, type NetworkPolicyModel } from './networkPolicy';
 import type { FixBuilder } from '../rules/types';
@@ -44,7 +44,7 @@ export function namespaces(index: WorkspaceIndex): ReadonlyMap<string, Namespace
       if (!out.has(ns)) out.set(ns, { name: ns, labels: new Map([[NAME_LABEL, ns]]), obj: undefined });
     }
     return out;
-  });
+  }, WORKLOAD_KINDS);
 }
 
 /** True when some Namespace object of the workspace carries the label key. */
@@ -105,7 +105,7 @@ function byNamespace<T extends { readonly namespace: string }>(index: WorkspaceI
           m.set(e.namespace, list);
         }
         return m;
-      })
+      }, [kind])
       .get(namespace) ?? []
   );
 }
@@ -195,7 +195,7 @@ export function serviceAccountsIn(index: WorkspaceIndex, namespace: string): rea
           m.set(ns, list);
         }
         return m;
-      })
+      }, ['ServiceAccount'])
       .get(namespace) ?? []
   );
 }

@@ -37,6 +37,9 @@ export const rule: ObjectRule = {
   severity: 'error',
   kinds: ['Ingress'],
   scope: 'workspace',
+  // Services of the namespace and cluster-scoped classes: cacheable; the fix's edits in the
+  // Service's file are computed when the finding is reported (data below is a function).
+  locality: 'namespace',
   docs: {
     why: 'With `instance` targets the AWS Load Balancer Controller registers the worker nodes on the Service\'s node port. A ClusterIP Service has none, so the controller fails to build the target group: "TargetGroup port is empty. When using Instance targets, your service must be of type \'NodePort\' or \'LoadBalancer\'". The target type comes from IngressClassParams `spec.targetType` (which wins), else the backend Service\'s `alb.ingress.kubernetes.io/target-type` annotation, else the Ingress\'s, else `instance`. When the class references IngressClassParams that are not in the workspace the target type is unknown and nothing is reported.',
     bad: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: alb\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n',
@@ -69,11 +72,11 @@ export const rule: ObjectRule = {
         if (onIngress.value !== 'instance') continue;
         why = `this Ingress sets target-type: instance`;
       } else why = 'instance is the default target type and none is set';
-      const payload: Payload = {
+      const payload = (): Payload => ({
         service: svc.name,
         ...(fromParams ? {} : onService !== undefined ? { serviceTargetType: serviceAnnotationEdit(svc) } : { ingressEdit: onIngress?.valueSpan ? { span: onIngress.valueSpan, newText: 'ip' } : addAnnotation(obj, TARGET_TYPE, 'ip') }),
         serviceType: remote(svc.obj, setServiceType(svc.obj, 'NodePort')),
-      };
+      });
       report({
         span: b.nameSpan,
         message: `Service "${svc.name}" is type ClusterIP, but ${why}; with instance targets the controller fails: "TargetGroup port is empty. When using Instance targets, your service must be of type 'NodePort' or 'LoadBalancer'". Use target-type ip or make the Service type NodePort.`,

@@ -48,7 +48,11 @@ export interface ReportInput {
    * severity set by the user for the rule still wins.
    */
   readonly severity?: Severity;
-  /** Handed back to `fix` (JSON-serialisable; spans inside stay chunk-relative). */
+  /**
+   * Handed back to `fix` (JSON-serialisable; spans inside stay chunk-relative). A function is called
+   * each time the finding is reported, for data that holds offsets in other files: cached results
+   * outlive edits that move those.
+   */
   readonly data?: unknown;
 }
 

@@ -1,65 +1,154 @@
 /**
  * One file of the workspace as the core sees it: its text, its chunks (parsed documents, reused
- * from the previous version when their text did not change) and the Kubernetes objects in it.
+ * from the previous version when an edit did not touch them) and the Kubernetes objects in it.
+ *
+ * A chunk reused by a new version of the file keeps its `ChunkSlot`, and so its `KObject`s: an
+ * object is the same value for as long as its text is unchanged, and its `file` and `base` always
+ * say where it stands now. Results cached on an object (related locations, targets in derived
+ * lookups) therefore never point at a stale offset after an edit elsewhere in the file.
  */
 import type { Span } from '../model/types';
 import type { KubeObjectModel } from '../kube/object';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, lineStartsOf } from '../text/lineIndex';
 import { parseChunk, ParsedChunk } from '../yaml/parseChunk';
 import { splitDocuments } from '../yaml/splitDocuments';
+import { resplit } from './resplit';
+
+/** What every suppression comment contains. */
+export const SUPPRESSION_MARK = 'eksnet-disable';
 
 /** Why a file is not analysed at all. */
 export type SkipReason = 'too-large' | 'binary' | 'template';
 
-export interface PlacedChunk {
-  readonly base: number;
-  readonly parsed: ParsedChunk;
+/** A parsed chunk placed in a file. */
+export class ChunkSlot {
+  readonly objects: readonly KObject[];
+  private starts: Int32Array | undefined;
+  private suppression: boolean | undefined;
+
+  constructor(
+    readonly parsed: ParsedChunk,
+    public base: number,
+    public file: FileModel,
+  ) {
+    this.objects = parsed.objects.map((model, ordinal) => new KObject(this, ordinal, model));
+  }
+
+  get text(): string {
+    return this.parsed.text;
+  }
+
+  /** Whether the chunk's text has a suppression comment (computed once per chunk). */
+  get mentionsSuppression(): boolean {
+    return (this.suppression ??= this.parsed.text.includes(SUPPRESSION_MARK));
+  }
+
+  /** Where lines start inside the chunk (relative offsets after 0), computed once per chunk. */
+  get lineStarts(): Int32Array {
+    return (this.starts ??= Int32Array.from(lineStartsOf(this.parsed.text)));
+  }
 }
 
 /** A Kubernetes object placed in its file: `base` turns the model's relative spans into offsets. */
-export interface KObject {
-  readonly file: FileModel;
-  readonly base: number;
-  readonly chunk: ParsedChunk;
-  /** Position of the object among its chunk's objects (stable while the chunk text is). */
-  readonly ordinal: number;
-  readonly model: KubeObjectModel;
+export class KObject {
+  /** The analysis engine's results for this object (engine/analyze.ts), kept while its text is. */
+  engineCache: unknown;
+
+  constructor(
+    private readonly slot: ChunkSlot,
+    /** Position of the object among its chunk's objects (stable while the chunk text is). */
+    readonly ordinal: number,
+    readonly model: KubeObjectModel,
+  ) {}
+
+  get file(): FileModel {
+    return this.slot.file;
+  }
+
+  get base(): number {
+    return this.slot.base;
+  }
+
+  get chunk(): ParsedChunk {
+    return this.slot.parsed;
+  }
 }
 
 export class FileModel {
-  readonly chunks: readonly PlacedChunk[];
+  readonly chunks: readonly ChunkSlot[];
   readonly objects: readonly KObject[];
   readonly skip: SkipReason | undefined;
+  /** Slots this version created (the others come from the previous version, unchanged). */
+  readonly created: readonly ChunkSlot[];
+  private readonly hasBraces: boolean;
   private lines: LineIndex | undefined;
+  private kinds: Map<string, KObject[]> | undefined;
 
   constructor(
     readonly uri: string,
     readonly text: string,
-    skip: SkipReason | undefined,
+    maxSize: number,
     previous: FileModel | undefined,
   ) {
-    const reuse = new Map<string, ParsedChunk>();
-    for (const c of previous?.chunks ?? []) reuse.set(c.parsed.text, c.parsed);
-    const chunks = skip ? [] : splitDocuments(text).map((c) => ({ base: c.base, parsed: reuse.get(c.text) ?? parseChunk(c.text) }));
-    // `{{ … }}` placeholders that break the YAML (`zone: {{region}}a`, awk or sed templates): the
-    // file is a template, not a manifest yet; like a Helm template, it gets no findings.
-    if (!skip && text.includes('{{') && chunks.some((c) => c.parsed.errors.length > 0)) skip = 'template';
+    const created: ChunkSlot[] = [];
+    const slot = (parsed: ParsedChunk, base: number) => {
+      const s = new ChunkSlot(parsed, base, this);
+      created.push(s);
+      return s;
+    };
+    let skip: SkipReason | undefined;
+    let chunks: ChunkSlot[] | undefined;
+    const pieces = previous && canBuildOn(previous, text, maxSize) ? resplit(previous.text, previous.chunks, text) : undefined;
+    if (pieces && pieces.every((p) => p.reused || isPlainText(p.text))) {
+      this.hasBraces = false;
+      chunks = pieces.map((p) => {
+        if (!p.reused) return slot(parseChunk(p.text), p.base);
+        p.reused.base = p.base;
+        p.reused.file = this;
+        return p.reused;
+      });
+    } else {
+      this.hasBraces = text.includes('{{');
+      skip = skipReasonOf(text, maxSize);
+      if (!skip) {
+        const reuse = new Map<string, ChunkSlot>();
+        for (const c of previous?.chunks ?? []) reuse.set(c.text, c);
+        chunks = splitDocuments(text).map((c) => {
+          const old = reuse.get(c.text);
+          if (!old) return slot(parseChunk(c.text), c.base);
+          reuse.delete(c.text); // a second copy of the same text gets its own slot
+          old.base = c.base;
+          old.file = this;
+          return old;
+        });
+        // `{{ … }}` placeholders that break the YAML (`zone: {{region}}a`, awk or sed templates): the
+        // file is a template, not a manifest yet; like a Helm template, it gets no findings.
+        if (this.hasBraces && chunks.some((c) => c.parsed.errors.length > 0)) skip = 'template';
+      }
+    }
     this.skip = skip;
-    if (skip) {
-      this.chunks = [];
-      this.objects = [];
-      return;
-    }
-    this.chunks = chunks;
+    this.chunks = skip || !chunks ? [] : chunks;
+    this.created = skip ? [] : created;
     const objects: KObject[] = [];
-    for (const c of this.chunks) {
-      c.parsed.objects.forEach((model, ordinal) => objects.push({ file: this, base: c.base, chunk: c.parsed, ordinal, model }));
-    }
+    for (const c of this.chunks) for (const o of c.objects) objects.push(o);
     this.objects = objects;
   }
 
   get lineIndex(): LineIndex {
-    return (this.lines ??= new LineIndex(this.text));
+    return (this.lines ??= this.chunks.length ? LineIndex.ofChunks(this.text, this.chunks) : new LineIndex(this.text));
+  }
+
+  /** The file's objects of one kind, in order. */
+  objectsOfKind(kind: string): readonly KObject[] {
+    if (!this.kinds) {
+      this.kinds = new Map();
+      for (const o of this.objects) {
+        const list = this.kinds.get(o.model.kind);
+        if (list) list.push(o);
+        else this.kinds.set(o.model.kind, [o]);
+      }
+    }
+    return this.kinds.get(kind) ?? [];
   }
 
   /** True when the file holds Kubernetes manifests (so YAML syntax problems are ours to report). */
@@ -69,11 +158,41 @@ export class FileModel {
 
   /** The object whose text contains the offset. */
   objectAt(offset: number): KObject | undefined {
-    for (const o of this.objects) {
-      if (o.base + o.model.span.start <= offset && offset <= o.base + o.model.span.end) return o;
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.chunks[mid]!.base <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    // An offset at a chunk's very start may also be the end of the previous chunk's last object.
+    for (const c of [this.chunks[lo - 1], this.chunks[lo]]) {
+      for (const o of c?.objects ?? []) {
+        if (o.base + o.model.span.start <= offset && offset <= o.base + o.model.span.end) return o;
+      }
     }
     return undefined;
   }
+
+  /** Whether some `eksnet-disable` comment may apply (see engine/suppressions). */
+  get mentionsSuppression(): boolean {
+    return this.chunks.length ? this.chunks.some((c) => c.mentionsSuppression) : this.text.includes(SUPPRESSION_MARK);
+  }
+
+  /** Whether the previous version's text had no `{{` (so an edit without one cannot make it a template). */
+  get braceFree(): boolean {
+    return !this.hasBraces;
+  }
+}
+
+/** A new version can reuse the previous one's chunks when neither is skipped for its size or content. */
+function canBuildOn(previous: FileModel, text: string, maxSize: number): boolean {
+  return !previous.skip && previous.braceFree && previous.chunks.length > 0 && text.length <= maxSize;
+}
+
+/** New text that cannot change whether the file is skipped: no NUL, no template braces. */
+function isPlainText(text: string): boolean {
+  return !text.includes('\u0000') && !text.includes('{{');
 }
 
 export function absolute(obj: KObject, span: Span): Span {

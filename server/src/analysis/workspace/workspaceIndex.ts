@@ -5,7 +5,7 @@
  */
 import { isClusterScoped } from '../kube/kinds';
 import type { KubeObjectModel } from '../kube/object';
-import { FileModel, KObject, skipReasonOf } from './fileModel';
+import { FileModel, KObject } from './fileModel';
 import { effectiveNamespace } from '../xref/namespaces';
 import { kustomizeModel } from '../xref/kustomize';
 import { groupMemberOf } from '../xref/ingressGroups';
@@ -13,10 +13,22 @@ import { groupMemberOf } from '../xref/ingressGroups';
 /** In a rule's `reads`: the members of the checked Ingress's IngressGroup, in any namespace. */
 export const INGRESS_GROUP = 'IngressGroup';
 
+interface Stamped {
+  readonly stamp: string;
+  generation: number;
+  readonly value: unknown;
+}
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileModel>();
-  private byKind: Map<string, KObject[]> | undefined;
+  private readonly byKind = new Map<string, KObject[]>();
   private readonly derivedCache = new Map<string, unknown>();
+  private readonly stampedCache = new Map<string, Stamped>();
+  private readonly nsKeys = new Map<string, string>();
+  private lastKey: { readonly obj: KObject | undefined; readonly generation: number; readonly key: string } = { obj: undefined, generation: -1, key: '' };
+  private readonly readsKeys = new WeakMap<readonly string[], { readonly generation: number; readonly key: string }>();
+  /** Increases when a file is added or removed. */
+  private filesEpoch = 0;
   /** Increases on every change; lets callers cache derived data. */
   generation = 0;
   /** Change counters per namespace, and one for cluster-wide changes (see `epochOf`). */
@@ -37,9 +49,10 @@ export class WorkspaceIndex {
   set(uri: string, text: string): FileModel {
     const previous = this.files.get(uri);
     if (previous && previous.text === text) return previous;
-    const file = new FileModel(uri, text, skipReasonOf(text, this.maxFileSize), previous);
+    const file = new FileModel(uri, text, this.maxFileSize, previous);
+    if (!previous) this.filesEpoch++;
     this.files.set(uri, file);
-    for (const o of file.objects) this.placement.set(o.model, o);
+    for (const c of file.created) for (const o of c.objects) this.placement.set(o.model, o);
     this.changed();
     this.noteChanges(uri, previous, file);
     return file;
@@ -49,6 +62,7 @@ export class WorkspaceIndex {
     const previous = this.files.get(uri);
     const had = this.files.delete(uri);
     if (had) {
+      this.filesEpoch++;
       this.changed();
       this.noteChanges(uri, previous, undefined);
     }
@@ -61,12 +75,21 @@ export class WorkspaceIndex {
    * (`locality: 'namespace'`) are re-run for an object only when its key changes.
    */
   epochOf(obj: KObject, reads: readonly string[] = []): string {
+    const key = this.objectKey(obj) + this.readsKey(reads);
+    return reads.includes(INGRESS_GROUP) ? `${key}|${this.groupEpochOf(obj)}` : key;
+  }
+
+  /** The part of `epochOf` that does not depend on `reads` (the last object's is kept: rules come in groups). */
+  private objectKey(obj: KObject): string {
+    if (this.lastKey.obj === obj && this.lastKey.generation === this.generation) return this.lastKey.key;
+    let key: string;
     // A kustomize patch is checked merged onto objects of any namespace: never cached across changes.
-    if (kustomizeModel(this).partial.has(obj.file.uri)) return `g${this.generation}`;
-    this.flushNamespaces();
-    const ns = this.namespaceOf(obj);
-    let key = `${this.clusterEpoch}|${ns === undefined ? '' : `${ns}:${this.nsEpochs.get(ns) ?? 0}`}`;
-    for (const r of reads) key += r === INGRESS_GROUP ? `|${this.groupEpochOf(obj)}` : `|${r}:${this.kindEpochs.get(r) ?? 0}`;
+    if (kustomizeModel(this).partial.has(obj.file.uri)) key = `g${this.generation}`;
+    else {
+      this.flushNamespaces();
+      key = this.namespaceKey(this.namespaceOf(obj));
+    }
+    this.lastKey = { obj, generation: this.generation, key };
     return key;
   }
 
@@ -114,19 +137,18 @@ export class WorkspaceIndex {
     return n;
   }
 
+  /** Objects of a kind, in file order; a list is rebuilt only after an object of its kind changed. */
   objectsOfKind(kind: string): readonly KObject[] {
-    if (!this.byKind) {
-      const m = new Map<string, KObject[]>();
+    let list = this.byKind.get(kind);
+    if (!list) {
+      list = [];
       for (const f of this.files.values()) {
-        for (const o of f.objects) {
-          const list = m.get(o.model.kind) ?? [];
-          list.push(o);
-          m.set(o.model.kind, list);
-        }
+        const own = f.objectsOfKind(kind);
+        for (let i = 0; i < own.length; i++) list.push(own[i]!);
       }
-      this.byKind = m;
+      this.byKind.set(kind, list);
     }
-    return this.byKind.get(kind) ?? [];
+    return list;
   }
 
   /**
@@ -139,25 +161,86 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Data derived from the whole index (pod templates by namespace, IngressGroups, ...), computed
-   * on first use after a change and shared until the next change.
+   * Data derived from the whole index (pod templates by namespace, IngressGroups, ...), computed on
+   * first use and shared until it may have changed. Without `kinds`, until the next change of any
+   * file. With `kinds`, until an object of one of those kinds changes, a file is added or removed,
+   * or anything cluster-wide changes (cluster-scoped objects, kustomizations): the value may then
+   * depend only on objects of those kinds, cluster-wide data and the set of files, and must hold
+   * objects, not offsets (objects keep their place current; see ChunkSlot).
    */
-  derived<T>(key: string, compute: () => T): T {
+  derived<T>(key: string, compute: () => T, kinds?: readonly string[]): T {
+    if (kinds) {
+      const hit = this.stampedCache.get(key);
+      if (hit && hit.generation === this.generation) return hit.value as T;
+      const stamp = this.stampOf(kinds);
+      if (hit && hit.stamp === stamp) {
+        hit.generation = this.generation;
+        return hit.value as T;
+      }
+      const value = compute();
+      this.stampedCache.set(key, { stamp, generation: this.generation, value });
+      return value;
+    }
     if (this.derivedCache.has(key)) return this.derivedCache.get(key) as T;
     const value = compute();
     this.derivedCache.set(key, value);
     return value;
   }
 
+  /**
+   * A value computed from one object's own text and the same inputs as `derived` with `kinds`,
+   * cached on the object's chunk until those change.
+   */
+  perObject<T>(obj: KObject, key: string, compute: () => T, kinds: readonly string[] = []): T {
+    const memoKey = `${key}|${obj.ordinal}`;
+    const hit = obj.chunk.memo.get(memoKey) as Stamped | undefined;
+    if (hit && hit.generation === this.generation) return hit.value as T;
+    const stamp = this.stampOf(kinds);
+    if (hit && hit.stamp === stamp) {
+      hit.generation = this.generation;
+      return hit.value as T;
+    }
+    const value = compute();
+    obj.chunk.memo.set(memoKey, { stamp, generation: this.generation, value });
+    return value;
+  }
+
+  private stampOf(kinds: readonly string[]): string {
+    let stamp = `${this.clusterEpoch}/${this.filesEpoch}`;
+    for (const k of kinds) stamp += `/${this.kindEpochs.get(k) ?? 0}`;
+    return stamp;
+  }
+
+  /** `clusterEpoch|namespace:epoch`, one string per namespace until either changes. */
+  private namespaceKey(ns: string | undefined): string {
+    const name = ns ?? '';
+    let key = this.nsKeys.get(name);
+    if (key === undefined) this.nsKeys.set(name, (key = `${this.clusterEpoch}|${ns === undefined ? '' : `${ns}:${this.nsEpochs.get(ns) ?? 0}`}`));
+    return key;
+  }
+
+  /** The epochs of the kinds a rule reads, one string per list and generation. */
+  private readsKey(reads: readonly string[]): string {
+    const hit = this.readsKeys.get(reads);
+    if (hit && hit.generation === this.generation) return hit.key;
+    let key = '';
+    for (const r of reads) if (r !== INGRESS_GROUP) key += `|${r}:${this.kindEpochs.get(r) ?? 0}`;
+    this.readsKeys.set(reads, { generation: this.generation, key });
+    return key;
+  }
+
   /** Bumps the epochs of what a new version of a file touched: only documents whose text changed count. */
   private noteChanges(uri: string, previous: FileModel | undefined, next: FileModel | undefined): void {
-    const kept = new Set(next?.chunks.map((c) => c.parsed));
-    const before = new Set(previous?.chunks.map((c) => c.parsed));
-    const touched = [...(previous?.objects.filter((o) => !kept.has(o.chunk)) ?? []), ...(next?.objects.filter((o) => !before.has(o.chunk)) ?? [])];
+    const kept = new Set(next?.chunks);
+    const touched: KObject[] = [];
+    for (const c of previous?.chunks ?? []) if (!kept.has(c)) touched.push(...c.objects);
+    for (const c of next?.created ?? []) touched.push(...c.objects);
+    for (const o of touched) this.byKind.delete(o.model.kind);
     const clusterWide = /(^|\/)(kustomization\.ya?ml|Kustomization)$/i.test(uri)
       || touched.some((o) => isClusterScoped(o.model.kind) || o.model.kind === 'Kustomization' || o.model.kind === 'Component');
     if (clusterWide) {
       this.clusterEpoch++;
+      this.nsKeys.clear();
       this.pendingIngresses = []; // every cached result is stale anyway
       this.pendingNamespaces = [];
       return;
@@ -182,12 +265,14 @@ export class WorkspaceIndex {
       const ns = this.namespaceOf(o);
       if (ns !== undefined) touched.add(ns);
     }
-    for (const ns of touched) this.nsEpochs.set(ns, (this.nsEpochs.get(ns) ?? 0) + 1);
+    for (const ns of touched) {
+      this.nsEpochs.set(ns, (this.nsEpochs.get(ns) ?? 0) + 1);
+      this.nsKeys.delete(ns);
+    }
   }
 
   private changed(): void {
     this.generation++;
-    this.byKind = undefined;
     this.derivedCache.clear();
   }
 }

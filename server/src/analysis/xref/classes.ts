@@ -48,7 +48,7 @@ function byName(index: WorkspaceIndex, kind: string): ReadonlyMap<string, readon
       m.set(o.model.name, list);
     }
     return m;
-  });
+  }, [kind]);
 }
 
 export function ingressClasses(index: WorkspaceIndex): ReadonlyMap<string, readonly KObject[]> {
@@ -99,10 +99,15 @@ function defaultClass(index: WorkspaceIndex): KObject | undefined {
       }
     }
     return undefined;
-  });
+  }, ['IngressClass']);
 }
 
+/** The class of an Ingress; it depends on the Ingress and on cluster-scoped objects only. */
 export function resolveClass(index: WorkspaceIndex, ing: KObject): ClassResolution {
+  return index.perObject(ing, 'xref:class', () => computeClass(index, ing));
+}
+
+function computeClass(index: WorkspaceIndex, ing: KObject): ClassResolution {
   const facts = ingressFacts(ing);
   const hasAlbAnnotations = facts.annotations.some((a) => a.key.startsWith(ALB));
   const legacy = annotation(facts, CLASS_ANNOTATION);

@@ -27,7 +27,12 @@ export interface GroupMember {
   readonly cls: ClassResolution;
 }
 
-export function ingressGroups(index: WorkspaceIndex): ReadonlyMap<string, readonly GroupMember[]> {
+/** The order of `localeCompare`, without building a collator per comparison. */
+const COLLATOR = new Intl.Collator();
+const SORTED = new WeakSet<GroupMember[]>();
+
+/** The members of each IngressGroup, by group name. */
+export function ingressGroups(index: WorkspaceIndex): ReadonlyMap<string, GroupMember[]> {
   return index.derived('xref:ingressGroups', () => {
     const m = new Map<string, GroupMember[]>();
     for (const obj of index.objectsOfKind('Ingress')) {
@@ -37,12 +42,27 @@ export function ingressGroups(index: WorkspaceIndex): ReadonlyMap<string, readon
       list.push(member);
       m.set(member.group, list);
     }
-    for (const list of m.values()) list.sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
     return m;
-  });
+  }, ['Ingress']);
 }
 
+/** The members of one group, sorted by namespace/name (sorted on first use: an edit rebuilds the map). */
+export function groupMembers(index: WorkspaceIndex, group: string): readonly GroupMember[] {
+  const list = ingressGroups(index).get(group);
+  if (!list) return [];
+  if (!SORTED.has(list)) {
+    list.sort((a, b) => COLLATOR.compare(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
+    SORTED.add(list);
+  }
+  return list;
+}
+
+/** The Ingress's IngressGroup membership; like its class, it depends on cluster-wide data only. */
 export function groupMemberOf(index: WorkspaceIndex, obj: KObject): GroupMember | undefined {
+  return index.perObject(obj, 'xref:groupMember', () => computeMember(index, obj));
+}
+
+function computeMember(index: WorkspaceIndex, obj: KObject): GroupMember | undefined {
   if (obj.model.kind !== 'Ingress' || isPartial(index, obj)) return undefined;
   const namespace = knownNamespace(index, obj);
   if (!namespace) return undefined;
@@ -69,7 +89,7 @@ export function groupMemberOf(index: WorkspaceIndex, obj: KObject): GroupMember 
 export function otherMembers(index: WorkspaceIndex, obj: KObject): { self: GroupMember; others: GroupMember[] } | undefined {
   const self = groupMemberOf(index, obj);
   if (!self) return undefined;
-  const others = (ingressGroups(index).get(self.group) ?? []).filter((m) => m.obj.model !== obj.model);
+  const others = groupMembers(index, self.group).filter((m) => m.obj.model !== obj.model);
   return { self, others };
 }
 

@@ -90,7 +90,7 @@ export function kustomizeModel(index: WorkspaceIndex): KustomizeModel {
     const model = build(index);
     previous.set(index, { signature, model });
     return model;
-  });
+  }, []);
 }
 
 /** Which kustomization files exist and which version of each: enough to know the model is unchanged. */
@@ -210,7 +210,7 @@ export function neighbourhood(index: WorkspaceIndex, uri: string): ReadonlySet<s
     const model = kustomizeModel(index);
     for (const k of model.buildsOf(uri)) for (const f of model.closure(k)) out.add(f);
     return out;
-  });
+  }, []);
 }
 
 /**
@@ -227,7 +227,7 @@ function filesIn(index: WorkspaceIndex, dir: string): readonly string[] {
     const m = new Map<string, string[]>();
     for (const u of index.uris()) push(m, dirOf(u), u);
     return m;
-  }).get(dir) ?? [];
+  }, []).get(dir) ?? [];
 }
 
 function computeEffect(uri: string, includers: ReadonlyMap<string, Kustomization[]>): FileEffect {

@@ -37,5 +37,5 @@ export function rolloutManaged(index: WorkspaceIndex, namespace: string): Rollou
       m.set(ns, entry);
     }
     return m;
-  }).get(namespace) ?? NONE;
+  }, ['Rollout']).get(namespace) ?? NONE;
 }

@@ -54,7 +54,12 @@ function ownSelector(obj: KObject): { pair: YPair; selector: Selector; hasMatchL
 
 /** The selector an object applies to pods (undefined for other kinds, patches, Services without selector). */
 export function selectorSiteOf(index: WorkspaceIndex, obj: KObject): SelectorSite | undefined {
-  if (!SELECTOR_KINDS.includes(obj.model.kind) || isPartial(index, obj)) return undefined;
+  if (!SELECTOR_KINDS.includes(obj.model.kind)) return undefined;
+  return index.perObject(obj, 'xref:selectorSite', () => computeSite(index, obj));
+}
+
+function computeSite(index: WorkspaceIndex, obj: KObject): SelectorSite | undefined {
+  if (isPartial(index, obj)) return undefined;
   const namespace = knownNamespace(index, obj);
   const own = ownSelector(obj);
   const keySpan = spanOf(own?.pair.key);
@@ -115,7 +120,7 @@ export function selectorSitesIn(index: WorkspaceIndex, namespace: string): reado
       }
     }
     return m;
-  }).get(namespace) ?? [];
+  }, SELECTOR_KINDS).get(namespace) ?? [];
 }
 
 /** The workloads of the site's namespace its selector may select. Unknown selectors select nothing here. */

@@ -96,7 +96,7 @@ export function serviceIndex(index: WorkspaceIndex): ReadonlyMap<string, Readonl
       m.set(info.namespace, byName);
     }
     return m;
-  });
+  }, ['Service']);
 }
 
 export function servicesIn(index: WorkspaceIndex, namespace: string): ReadonlyMap<string, readonly ServiceInfo[]> {

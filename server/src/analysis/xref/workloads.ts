@@ -71,12 +71,17 @@ export function workloadIndex(index: WorkspaceIndex): WorkloadIndex {
       }
     }
     return { byNamespace };
-  });
+  }, WORKLOAD_KINDS);
 }
 
 /** The workload an object is (undefined for other kinds, patches, and unknown namespaces). */
 export function workloadOf(index: WorkspaceIndex, obj: KObject): Workload | undefined {
-  if (!WORKLOAD_KINDS.includes(obj.model.kind) || isPartial(index, obj)) return undefined;
+  if (!WORKLOAD_KINDS.includes(obj.model.kind)) return undefined;
+  return index.perObject(obj, 'xref:workload', () => computeWorkload(index, obj));
+}
+
+function computeWorkload(index: WorkspaceIndex, obj: KObject): Workload | undefined {
+  if (isPartial(index, obj)) return undefined;
   const namespace = knownNamespace(index, obj);
   const tpl = podTemplateCached(obj);
   if (!namespace || !tpl) return undefined;
@@ -117,7 +122,7 @@ export function labelValuesIn(index: WorkspaceIndex, namespace: string): Readonl
       }
     }
     return out;
-  });
+  }, WORKLOAD_KINDS);
 }
 
 /** `Deployment web`. */

@@ -214,5 +214,5 @@ function namespaceLabels(index: WorkspaceIndex): ReadonlyMap<string, ReadonlySet
       for (const e of stringEntries(getIn(root, ['metadata', 'labels'], anchors), anchors)) add(e.key, e.value ?? '');
     }
     return out;
-  });
+  }, []);
 }
