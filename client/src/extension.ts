@@ -5,14 +5,16 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { ServerStatus, StatusBar } from './statusBar';
+import { createTraceChannel } from './traceChannel';
 
 const RED_HAT_YAML = 'redhat.vscode-yaml';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('EKS Networking', { log: true });
+  const trace = createTraceChannel('EKS Networking (LSP trace)');
   const status = new StatusBar();
-  context.subscriptions.push(output, status);
+  context.subscriptions.push(output, trace, status);
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -22,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'yaml' }],
     outputChannel: output,
+    traceOutputChannel: trace,
     initializationOptions: { redHatYamlPresent: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined },
   };
   client = new LanguageClient('eksnet', 'EKS Networking', serverOptions, clientOptions);

@@ -5,9 +5,8 @@
 import {
   CodeAction, CodeActionKind, CodeLens, CodeLensRefreshRequest, CompletionItem, CompletionItemKind, Connection, DidChangeWatchedFilesNotification,
   DocumentSymbol, FileChangeType, Hover, InitializeParams, InitializeResult, InsertTextFormat, Location, MarkupKind,
-  SymbolKind, TextDocuments, TextDocumentSyncKind,
+  SymbolKind, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { LanguageService, LineIndex, TargetLocation } from '../analysis';
 import { readText } from '../node/readText';
@@ -15,6 +14,7 @@ import { isInsideRoots, isYamlPath } from '../node/findYamlFiles';
 import { VERSION } from '../version';
 import { toCodeAction, toRange } from './convert';
 import { DiagnosticsScheduler } from './diagnostics';
+import { OpenDocuments } from './documents';
 import { guarded } from './guard';
 import { SettingsStore } from './settings';
 import { loadFolders } from './workspaceLoader';
@@ -28,7 +28,11 @@ const COMPLETION_KIND = { property: CompletionItemKind.Property, value: Completi
 export function startServer(connection: Connection): void {
   const log = (m: string) => connection.console.error(m);
   const service = new LanguageService(log);
-  const documents = new TextDocuments(TextDocument);
+  // Offsets of an edit come from the index's line index while it indexes the document's text.
+  const documents = new OpenDocuments((uri, text) => {
+    const file = service.index.get(uri);
+    return file && file.text === text ? file.lineIndex : undefined;
+  });
   let folders: string[] = [];
   let settings: SettingsStore | undefined;
   let diagnostics: DiagnosticsScheduler | undefined;

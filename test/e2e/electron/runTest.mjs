@@ -19,22 +19,33 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..', '..');
 const DOWNLOAD_LIMIT_MS = 60_000;
 
+/** The VS Code to run: VSCODE_EXECUTABLE_PATH, else a download (cached); undefined, with the
+ *  reason printed, when there is none. */
 async function findVSCode() {
-  if (process.env.VSCODE_EXECUTABLE_PATH) return process.env.VSCODE_EXECUTABLE_PATH;
+  const given = process.env.VSCODE_EXECUTABLE_PATH;
+  if (given) {
+    if (fs.existsSync(given)) return given;
+    console.error(`VSCODE_EXECUTABLE_PATH=${given} does not exist`);
+    process.exit(2);
+  }
   let timer;
   const limit = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${DOWNLOAD_LIMIT_MS} ms`)), DOWNLOAD_LIMIT_MS); });
   try {
     return await Promise.race([downloadAndUnzipVSCode({ version: 'stable', cachePath: path.join(cacheDir(), 'vscode-test'), timeout: 15_000 }), limit]);
   } catch (err) {
-    console.log(`VS Code download failed: ${err.message}`);
+    console.log(`VS Code could not be downloaded from Microsoft's update service: ${err?.message ?? err}`);
     return undefined;
   } finally { clearTimeout(timer); }
 }
 
 const vscodeExecutablePath = await findVSCode();
 if (!vscodeExecutablePath) {
-  console.log('skipped: no VS Code build available (set VSCODE_EXECUTABLE_PATH)');
+  console.log('skipped: no VS Code build to run (VSCODE_EXECUTABLE_PATH is not set and the download failed); nothing was tested.\n'
+    + '  Set VSCODE_EXECUTABLE_PATH=/path/to/code to use a local build; "npm run test:e2e" runs the same checks in code-server.');
   process.exit(0);
+}
+if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.log('note: no DISPLAY; desktop VS Code needs one on Linux (run this under xvfb-run)');
 }
 if (!fs.existsSync(path.join(repo, 'dist', 'client.js'))) {
   console.log('dist/client.js is missing: running "npm run build"');

@@ -5,7 +5,24 @@ import path from 'node:path';
 import { poll } from './procs.mjs';
 
 const QUICK_INPUT = '.quick-input-widget';
-const QUICK_INPUT_ROWS = `${QUICK_INPUT} .monaco-list-row`;
+// VS Code (1.139) animates the closing of a quick input: for a while (longer on a busy machine) the
+// widget keeps its box, so Playwright calls it visible, with the class quick-input-widget-closing
+// and the `inert` attribute; it still shows the previous input and rows. Only a widget without
+// them is open. Mistaking a closing one for the one just asked for was why typed filters were
+// "not applied" (command palette) and go to line timed out: no key was pressed, and the text went
+// to an input that was about to disappear.
+const OPEN_QUICK_INPUT = `${QUICK_INPUT}:not(.quick-input-widget-closing):not([inert])`;
+const QUICK_INPUT_ROWS = `${OPEN_QUICK_INPUT} .monaco-list-row`;
+const EDITOR = '.editor-group-container.active .monaco-editor';
+// Where the editor takes its keyboard input: VS Code 1.139 uses an EditContext element; with
+// editor.editContext off (or older versions) a textarea.inputarea. NOT textarea.ime-text-area (the
+// IME helper, read-only): focusing that takes the focus away from the editor's text, and VS Code
+// then cancels a scheduled code lens request, leaving the lenses drawn from its cache (titles
+// without commands, <span> instead of <a>) until the text is focused again.
+const EDITOR_INPUT = `${EDITOR} .native-edit-context, ${EDITOR} textarea.inputarea`;
+
+/** A regular expression matching exactly `text`. */
+const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
 export function makeContext({ page, workspace, screenshotDir, log, ...extra }) {
   const ctx = {
@@ -53,42 +70,111 @@ export function makeContext({ page, workspace, screenshotDir, log, ...extra }) {
       return (await hover.isVisible().catch(() => false)) ? hover.innerText() : undefined;
     },
 
-    /** Text of the visible quick-input rows (quick open, command palette, go to line...). */
+    /** Text of the rows of the open quick input (quick open, command palette, go to line...). */
     async quickInputRows() {
       return page.locator(`${QUICK_INPUT_ROWS} .label-name`).allInnerTexts();
     },
 
-    /** Presses key (F1, Control+P, Control+G...) until the quick input shows; the workbench
-     *  ignores keys for a few seconds after it first appears, so one press is not enough. */
-    async openQuickInput(key, timeoutMs = 20_000) {
-      const input = page.locator(`${QUICK_INPUT} input`).first();
-      await poll(async () => {
-        if (await input.isVisible()) return true;
-        await page.keyboard.press(key);
-        return input.waitFor({ state: 'visible', timeout: 1500 }).then(() => true, () => false);
-      }, { timeoutMs, what: `quick input after ${key}` });
+    /** The quick input as the user sees it: `shown` (has a box, even while closing), `open` (shown
+     *  and not closing), `focused` (its text box has the keyboard) and `value` (the text box). */
+    quickInputState: () => page.evaluate(() => {
+      const w = [...document.querySelectorAll('.quick-input-widget')].find((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+      if (!w) return { shown: false, open: false, focused: false, value: '' };
+      const input = w.querySelector('.quick-input-box input') ?? w.querySelector('input[type="text"]');
+      const closing = w.classList.contains('quick-input-widget-closing') || !!w.closest('[inert]');
+      return { shown: true, open: !closing, focused: !!input && document.activeElement === input, value: input?.value ?? '' };
+    }),
+
+    /** Waits until no quick input is shown (one that is closing finishes); with `escape`, presses
+     *  Escape when one stays open. Soft: returns whether it is gone. */
+    async quickInputGone(timeoutMs = 10_000, { escape = true } = {}) {
+      const until = Date.now() + timeoutMs;
+      let escapedAt = Date.now();
+      for (;;) {
+        const s = await ctx.quickInputState();
+        if (!s.shown) return true;
+        if (Date.now() > until) return false;
+        if (escape && s.open && Date.now() - escapedAt > 1000) { await page.keyboard.press('Escape'); escapedAt = Date.now(); }
+        await page.waitForTimeout(50);
+      }
     },
 
-    /** Closes any quick input, notification toast or menu that might take the keyboard. */
+    /** Presses key (F1, Control+P, Control+G...) until a quick input is open, not closing, with its
+     *  text box focused and (if given) its value starting with `prefix` ('>' for the command
+     *  palette, ':' for go to line); returns the text box. A quick input still closing from an
+     *  earlier step is waited out first. The key is pressed again when nothing opens (the
+     *  workbench ignores keys for a few seconds after it first appears). */
+    async openQuickInput(key, options = {}) {
+      const { prefix, timeoutMs = 20_000 } = typeof options === 'number' ? { timeoutMs: options } : options;
+      const ready = (s) => s.open && s.focused && (!prefix || s.value.startsWith(prefix));
+      const until = Date.now() + timeoutMs;
+      let last;
+      for (;;) {
+        last = await ctx.quickInputState();
+        if (ready(last)) return page.locator(`${OPEN_QUICK_INPUT} input`).first();
+        if (Date.now() > until) throw new Error(`no quick input after ${key} within ${timeoutMs} ms (${JSON.stringify(last)})`);
+        if (last.shown) { // another one (or one still closing): let it go first
+          await ctx.quickInputGone(Math.min(10_000, Math.max(1000, until - Date.now())));
+          continue;
+        }
+        await page.keyboard.press(key);
+        const opened = Date.now() + Math.min(3000, Math.max(500, until - Date.now()));
+        while (Date.now() < opened && !ready(await ctx.quickInputState())) await page.waitForTimeout(50);
+      }
+    },
+
+    /** Sets the text of the open quick input (one input event, as a paste would) and checks it took. */
+    async setQuickInputValue(value, timeoutMs = 5000) {
+      const input = page.locator(`${OPEN_QUICK_INPUT} input`).first();
+      await input.fill(value, { timeout: timeoutMs });
+      const s = await ctx.quickInputState();
+      return s.open && s.value === value;
+    },
+
+    /** Closes any quick input, notification toast or menu that might take the keyboard, and waits
+     *  until a closing quick input is gone. */
     async dismiss() {
       for (let i = 0; i < 2; i++) await page.keyboard.press('Escape');
+      await ctx.quickInputGone(10_000);
     },
 
     /** Quick-opens a workspace file (Ctrl+P) and waits until its editor is the active one. */
     async openFile(relPath, timeoutMs = 45_000) {
       const base = path.posix.basename(relPath);
+      const abs = path.isAbsolute(relPath) ? relPath : path.join(workspace, relPath);
+      const until = Date.now() + timeoutMs;
+      const left = (cap) => Math.min(cap, Math.max(1000, until - Date.now()));
       await ctx.dismiss();
-      await ctx.openQuickInput('Control+P', timeoutMs);
-      // The absolute path, as one input event: quick open shows that file at once, without waiting
-      // for the file search (slow on a busy machine), and accepts it as the first result.
-      await page.keyboard.insertText(path.isAbsolute(relPath) ? relPath : path.join(workspace, relPath));
-      const row = page.locator(QUICK_INPUT_ROWS).filter({ has: page.locator('.label-name', { hasText: base }) }).first();
-      await row.waitFor({ state: 'visible', timeout: timeoutMs });
-      await row.click();
+      for (;;) {
+        // The absolute path: quick open shows that file at once, without waiting for the file
+        // search (slow on a busy machine), as the first result.
+        await ctx.openQuickInput('Control+P', left(timeoutMs));
+        const row = page.locator(QUICK_INPUT_ROWS).filter({ has: page.locator('.label-name', { hasText: base }) }).first();
+        const picked = (await ctx.setQuickInputValue(abs).catch(() => false))
+          && (await row.waitFor({ state: 'visible', timeout: left(15_000) }).then(() => row.click({ timeout: left(5000) })).then(() => true, () => false));
+        if (picked) break;
+        if (Date.now() > until) throw new Error(`quick open did not offer ${abs} within ${timeoutMs} ms (rows: ${JSON.stringify(await ctx.quickInputRows())})`);
+        log(`quick open: ${base} not picked yet (quick input: ${JSON.stringify(await ctx.quickInputState())}); again`);
+        await ctx.dismiss();
+      }
       await ctx.parkMouse();
-      await ctx.waitFor(async () => (await ctx.activeTabTitle()) === base, timeoutMs);
-      await ctx.waitFor('.editor-group-container.active .monaco-editor .view-lines', timeoutMs);
-      await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+      await ctx.waitFor(async () => (await ctx.activeTabTitle()) === base, left(timeoutMs));
+      await ctx.waitFor('.editor-group-container.active .monaco-editor .view-lines', left(timeoutMs));
+      await ctx.quickInputGone(left(10_000));
+      await ctx.focusEditor(left(10_000));
+    },
+
+    /** Whether the active editor has the keyboard focus on its text (VS Code marks it `.focused`). */
+    editorFocused: () => page.locator(EDITOR).first().evaluate((e) => e.classList.contains('focused')).catch(() => false),
+
+    /** Gives the active editor's text the keyboard focus (as clicking into it would, without
+     *  moving the cursor) and waits until VS Code reports it focused. */
+    async focusEditor(timeoutMs = 10_000) {
+      await poll(async () => {
+        if (await ctx.editorFocused()) return true;
+        await page.locator(EDITOR_INPUT).first().focus({ timeout: 2000 });
+        return ctx.editorFocused();
+      }, { timeoutMs, what: 'the active editor to have the keyboard focus' });
     },
 
     /** Title of the active editor tab, or undefined. */
@@ -120,38 +206,62 @@ export function makeContext({ page, workspace, screenshotDir, log, ...extra }) {
       return items.sort((a, b) => a.top - b.top).map((l) => l.text);
     },
 
-    /** Moves the cursor with Go to Line/Column (Ctrl+G); checks the status bar shows the position. */
-    async gotoLine(line, col = 1, timeoutMs = 30_000) {
-      // Ctrl+G, then the position set with fill() (typed keys can land before the input is ready);
-      // tried again until the status bar shows the position, as a busy machine drops the odd step.
-      const at = async () => (await ctx.statusBarItem('status.editor.selection'))?.startsWith(`Ln ${line}, Col ${col}`);
+    /** Moves the cursor with Go to Line/Column (Ctrl+G); checks the status bar shows the position,
+     *  and goes through it again if it does not (a busy machine can drop a step). */
+    async gotoLine(line, col = 1, timeoutMs = 45_000) {
+      const want = `Ln ${line}, Col ${col}`;
+      const at = async () => (await ctx.statusBarItem('status.editor.selection'))?.startsWith(want);
       const until = Date.now() + timeoutMs;
+      const left = (cap) => Math.min(cap, Math.max(1000, until - Date.now()));
       for (;;) {
+        await ctx.quickInputGone(left(10_000));
+        await ctx.focusEditor(left(5000)).catch(() => {}); // Go to Line acts on the focused editor
+        await ctx.openQuickInput('Control+G', { prefix: ':', timeoutMs: left(20_000) });
+        if (await ctx.setQuickInputValue(`:${line}:${col}`).catch(() => false)) {
+          // The pick reads "Go to line L, column C." once the input is handled; then Enter.
+          const target = new RegExp(`\\bline ${line}\\b`);
+          const shown = await poll(async () => (await page.locator(QUICK_INPUT_ROWS).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).some((t) => target.test(t)),
+            { timeoutMs: left(5000), what: `go to line ${line} row` }).catch(() => false);
+          const s = await ctx.quickInputState();
+          if (shown && s.open && s.focused) {
+            await page.keyboard.press('Enter');
+            if (await ctx.waitFor(at, left(5000)).then(() => true, () => false)) {
+              await ctx.quickInputGone(left(10_000));
+              return;
+            }
+          }
+        }
+        const now = await ctx.statusBarItem('status.editor.selection');
+        if (Date.now() > until) throw new Error(`could not go to ${want} within ${timeoutMs} ms (status bar: ${now})`);
+        log(`go to line: not at ${want} yet (status bar: ${now}, quick input: ${JSON.stringify(await ctx.quickInputState())}); again`);
         await ctx.dismiss();
-        await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus().catch(() => {});
-        await ctx.openQuickInput('Control+G', Math.max(1000, until - Date.now()));
-        await page.locator(`${QUICK_INPUT} input`).first().fill(`:${line}:${col}`);
-        await page.keyboard.press('Enter');
-        const ok = await ctx.waitFor(at, Math.min(5_000, Math.max(500, until - Date.now()))).then(() => true, () => false);
-        if (ok) return;
-        if (Date.now() >= until) throw new Error(`could not go to Ln ${line}, Col ${col} (status bar: ${await ctx.statusBarItem('status.editor.selection')})`);
       }
     },
 
     /** Opens the command palette (F1) on `title` and waits until a row reads exactly that; returns
-     *  the row, or undefined (palette left open) when none does within timeoutMs. The input is set
-     *  with fill(), not typed: on a busy machine typed characters can land before it is ready. */
+     *  the row, or undefined (palette left open) when none does within timeoutMs. The filter is set
+     *  only once the palette is open and focused, then the rows are checked to be those of that
+     *  filter (a palette that closed or lost the text is opened again). */
     async findCommand(title, timeoutMs = 30_000) {
-      await ctx.dismiss();
-      await ctx.openQuickInput('F1', timeoutMs);
-      const input = page.locator(`${QUICK_INPUT} input`).first();
+      const want = `>${title}`;
+      const until = Date.now() + timeoutMs;
+      const left = (cap) => Math.min(cap, Math.max(1000, until - Date.now()));
       const rows = page.locator(QUICK_INPUT_ROWS);
-      return poll(async () => {
-        if ((await input.inputValue()) !== `>${title}`) await input.fill(`>${title}`);
-        const labels = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.textContent.trim()));
-        const i = labels.indexOf(title);
-        return i >= 0 && rows.nth(i);
-      }, { timeoutMs, what: `palette row "${title}"` }).catch(() => undefined);
+      for (;;) {
+        if (!(await ctx.openQuickInput('F1', { prefix: '>', timeoutMs: left(timeoutMs) }).then(() => true, () => false))) return undefined;
+        if (await ctx.setQuickInputValue(want).catch(() => false)) {
+          const row = await poll(async () => {
+            const s = await ctx.quickInputState();
+            if (!s.open || s.value !== want) return 'lost';
+            const labels = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.textContent.trim()));
+            return labels.includes(title) && rows.filter({ has: page.locator('.label-name', { hasText: exactly(title) }) }).first();
+          }, { timeoutMs: left(10_000), what: `palette row "${title}"` }).catch(() => undefined);
+          if (row && row !== 'lost') return row;
+        }
+        if (Date.now() > until) return undefined;
+        log(`palette: no row "${title}" yet (quick input: ${JSON.stringify(await ctx.quickInputState())}); again`);
+        await ctx.dismiss();
+      }
     },
 
     /** Runs a command by its full palette title, e.g. 'EKS Networking: Show Output' (F1). */
@@ -164,7 +274,7 @@ export function makeContext({ page, workspace, screenshotDir, log, ...extra }) {
       }
       await row.click();
       await ctx.parkMouse();
-      await ctx.waitFor(async () => !(await page.locator(QUICK_INPUT).first().isVisible()), timeoutMs);
+      if (!(await ctx.quickInputGone(timeoutMs, { escape: false }))) throw new Error(`the palette did not close after choosing "${title}"`);
     },
 
     /** Moves the mouse to an empty spot of the activity bar, where it shows no tooltip or hover. */

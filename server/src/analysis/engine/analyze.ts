@@ -122,8 +122,9 @@ function kindPlan(rules: readonly ObjectRule[]): KindPlan {
 interface ObjectResults {
   readonly plan: KindPlan;
   readonly local: readonly Raw[];
-  /** Per group of the plan: the epoch its results were computed at, and the results. */
-  readonly epochs: (string | undefined)[];
+  /** Per group of the plan: the epoch its results were computed at (WorkspaceIndex.epochOf, in two parts), and the results. */
+  readonly objectEpochs: (string | undefined)[];
+  readonly readsEpochs: (string | undefined)[];
   readonly groupRaws: (readonly Raw[])[];
   all: readonly Raw[] | undefined;
 }
@@ -133,15 +134,17 @@ function objectFindings(obj: KObject, plan: KindPlan, index: WorkspaceIndex, log
   if (!r || r.plan !== plan) {
     const local: Raw[] = [];
     for (const rule of plan.local) runObjectRule(rule, obj, index, log, local);
-    obj.engineCache = r = { plan, local, epochs: [], groupRaws: [], all: undefined };
+    obj.engineCache = r = { plan, local, objectEpochs: [], readsEpochs: [], groupRaws: [], all: undefined };
   }
+  const objectEpoch = plan.groups.length ? index.objectEpoch(obj) : '';
   for (let g = 0; g < plan.groups.length; g++) {
     const group = plan.groups[g]!;
-    const epoch = index.epochOf(obj, group.reads);
-    if (r.epochs[g] === epoch) continue;
+    const readsEpoch = index.readsEpoch(obj, group.reads);
+    if (r.objectEpochs[g] === objectEpoch && r.readsEpochs[g] === readsEpoch) continue;
     const raws: Raw[] = [];
     for (const rule of group.rules) runObjectRule(rule, obj, index, log, raws);
-    r.epochs[g] = epoch;
+    r.objectEpochs[g] = objectEpoch;
+    r.readsEpochs[g] = readsEpoch;
     r.groupRaws[g] = raws;
     r.all = undefined;
   }

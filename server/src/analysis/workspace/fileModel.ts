@@ -53,6 +53,8 @@ export class ChunkSlot {
 export class KObject {
   /** The analysis engine's results for this object (engine/analyze.ts), kept while its text is. */
   engineCache: unknown;
+  /** Values derived from this object (WorkspaceIndex.perObject), kept while its text is. */
+  memo: Map<string, unknown> | undefined;
 
   constructor(
     private readonly slot: ChunkSlot,
@@ -80,6 +82,8 @@ export class FileModel {
   readonly skip: SkipReason | undefined;
   /** Slots this version created (the others come from the previous version, unchanged). */
   readonly created: readonly ChunkSlot[];
+  /** Slots of the previous version this one no longer has (undefined: compare the two versions). */
+  readonly dropped: readonly ChunkSlot[] | undefined;
   private readonly hasBraces: boolean;
   private lines: LineIndex | undefined;
   private kinds: Map<string, KObject[]> | undefined;
@@ -98,15 +102,23 @@ export class FileModel {
     };
     let skip: SkipReason | undefined;
     let chunks: ChunkSlot[] | undefined;
+    let dropped: ChunkSlot[] | undefined;
     const pieces = previous && canBuildOn(previous, text, maxSize) ? resplit(previous.text, previous.chunks, text) : undefined;
     if (pieces && pieces.every((p) => p.reused || isPlainText(p.text))) {
       this.hasBraces = false;
       chunks = pieces.map((p) => {
-        if (!p.reused) return slot(parseChunk(p.text), p.base);
+        if (!p.reused) return slot(parseChunk(detached(p.text)), p.base);
         p.reused.base = p.base;
         p.reused.file = this;
         return p.reused;
       });
+      // Reused chunks are a prefix and a suffix of the previous ones: the others in between are gone.
+      let head = 0;
+      while (head < pieces.length && pieces[head]!.reused === previous!.chunks[head]) head++;
+      let tail = 0;
+      const n = previous!.chunks.length;
+      while (tail < pieces.length - head && tail < n - head && pieces[pieces.length - 1 - tail]!.reused === previous!.chunks[n - 1 - tail]) tail++;
+      dropped = previous!.chunks.slice(head, n - tail);
     } else {
       this.hasBraces = text.includes('{{');
       skip = skipReasonOf(text, maxSize);
@@ -115,7 +127,7 @@ export class FileModel {
         for (const c of previous?.chunks ?? []) reuse.set(c.text, c);
         chunks = splitDocuments(text).map((c) => {
           const old = reuse.get(c.text);
-          if (!old) return slot(parseChunk(c.text), c.base);
+          if (!old) return slot(parseChunk(previous ? detached(c.text) : c.text), c.base);
           reuse.delete(c.text); // a second copy of the same text gets its own slot
           old.base = c.base;
           old.file = this;
@@ -129,6 +141,7 @@ export class FileModel {
     this.skip = skip;
     this.chunks = skip || !chunks ? [] : chunks;
     this.created = skip ? [] : created;
+    this.dropped = skip ? undefined : dropped;
     const objects: KObject[] = [];
     for (const c of this.chunks) for (const o of c.objects) objects.push(o);
     this.objects = objects;
@@ -183,6 +196,16 @@ export class FileModel {
   get braceFree(): boolean {
     return !this.hasBraces;
   }
+}
+
+/**
+ * A copy of a chunk's text that does not keep the whole file text alive. Strings sliced from a text
+ * point into it, so a chunk parsed from a slice (its text, and the names and values in its nodes)
+ * would keep that version of the file in memory for as long as the chunk is reused: a megabyte per
+ * keystroke in a large file. Concatenating then slicing makes V8 copy the characters.
+ */
+function detached(text: string): string {
+  return (text + ' ').slice(0, -1);
 }
 
 /** A new version can reuse the previous one's chunks when neither is skipped for its size or content. */

@@ -13,6 +13,8 @@ import { groupMemberOf } from '../xref/ingressGroups';
 /** In a rule's `reads`: the members of the checked Ingress's IngressGroup, in any namespace. */
 export const INGRESS_GROUP = 'IngressGroup';
 
+const NO_KINDS: readonly string[] = [];
+
 interface Stamped {
   readonly stamp: string;
   generation: number;
@@ -27,6 +29,7 @@ export class WorkspaceIndex {
   private readonly nsKeys = new Map<string, string>();
   private lastKey: { readonly obj: KObject | undefined; readonly generation: number; readonly key: string } = { obj: undefined, generation: -1, key: '' };
   private readonly readsKeys = new WeakMap<readonly string[], { readonly generation: number; readonly key: string }>();
+  private readonly stamps = new WeakMap<readonly string[], { readonly generation: number; readonly key: string }>();
   /** Increases when a file is added or removed. */
   private filesEpoch = 0;
   /** Increases on every change; lets callers cache derived data. */
@@ -74,13 +77,15 @@ export class WorkspaceIndex {
    * (cluster-scoped objects, kustomizations), changes. Rules whose results depend only on those
    * (`locality: 'namespace'`) are re-run for an object only when its key changes.
    */
-  epochOf(obj: KObject, reads: readonly string[] = []): string {
-    const key = this.objectKey(obj) + this.readsKey(reads);
-    return reads.includes(INGRESS_GROUP) ? `${key}|${this.groupEpochOf(obj)}` : key;
+  epochOf(obj: KObject, reads: readonly string[] = NO_KINDS): string {
+    return this.objectEpoch(obj) + this.readsEpoch(obj, reads);
   }
 
-  /** The part of `epochOf` that does not depend on `reads` (the last object's is kept: rules come in groups). */
-  private objectKey(obj: KObject): string {
+  /**
+   * The part of `epochOf` that does not depend on `reads`: the same string object for as long as it
+   * is unchanged, so callers comparing the parts separately mostly compare pointers.
+   */
+  objectEpoch(obj: KObject): string {
     if (this.lastKey.obj === obj && this.lastKey.generation === this.generation) return this.lastKey.key;
     let key: string;
     // A kustomize patch is checked merged onto objects of any namespace: never cached across changes.
@@ -106,11 +111,7 @@ export class WorkspaceIndex {
       const groups = new Set(pending.map((o) => groupMemberOf(this, o)?.group ?? ''));
       for (const g of groups) this.groupEpochs.set(g, (this.groupEpochs.get(g) ?? 0) + 1);
     }
-    // The group depends on the Ingress's text (the chunk) and on cluster-wide data only.
-    const key = `epoch:group|${obj.ordinal}`;
-    let memo = obj.chunk.memo.get(key) as { cluster: number; group: string | undefined } | undefined;
-    if (!memo || memo.cluster !== this.clusterEpoch) obj.chunk.memo.set(key, (memo = { cluster: this.clusterEpoch, group: groupMemberOf(this, obj)?.group }));
-    const g = memo.group;
+    const g = groupMemberOf(this, obj)?.group;
     return g === undefined ? '-' : `${g}:${this.groupEpochs.get(g) ?? 0}`;
   }
 
@@ -191,9 +192,9 @@ export class WorkspaceIndex {
    * A value computed from one object's own text and the same inputs as `derived` with `kinds`,
    * cached on the object's chunk until those change.
    */
-  perObject<T>(obj: KObject, key: string, compute: () => T, kinds: readonly string[] = []): T {
-    const memoKey = `${key}|${obj.ordinal}`;
-    const hit = obj.chunk.memo.get(memoKey) as Stamped | undefined;
+  perObject<T>(obj: KObject, key: string, compute: () => T, kinds: readonly string[] = NO_KINDS): T {
+    const memo = (obj.memo ??= new Map());
+    const hit = memo.get(key) as Stamped | undefined;
     if (hit && hit.generation === this.generation) return hit.value as T;
     const stamp = this.stampOf(kinds);
     if (hit && hit.stamp === stamp) {
@@ -201,14 +202,24 @@ export class WorkspaceIndex {
       return hit.value as T;
     }
     const value = compute();
-    obj.chunk.memo.set(memoKey, { stamp, generation: this.generation, value });
+    memo.set(key, { stamp, generation: this.generation, value });
     return value;
   }
 
+  /** What `derived` and `perObject` values with these kinds depend on; one string per list and generation. */
   private stampOf(kinds: readonly string[]): string {
-    let stamp = `${this.clusterEpoch}/${this.filesEpoch}`;
-    for (const k of kinds) stamp += `/${this.kindEpochs.get(k) ?? 0}`;
-    return stamp;
+    const hit = this.stamps.get(kinds);
+    if (hit && hit.generation === this.generation) return hit.key;
+    let key = `${this.clusterEpoch}/${this.filesEpoch}`;
+    for (const k of kinds) key += `/${this.kindEpochs.get(k) ?? 0}`;
+    this.stamps.set(kinds, { generation: this.generation, key });
+    return key;
+  }
+
+  /** The part of `epochOf` that depends on `reads`. */
+  readsEpoch(obj: KObject, reads: readonly string[]): string {
+    const key = this.readsKey(reads);
+    return reads.includes(INGRESS_GROUP) ? `${key}|${this.groupEpochOf(obj)}` : key;
   }
 
   /** `clusterEpoch|namespace:epoch`, one string per namespace until either changes. */
@@ -231,9 +242,13 @@ export class WorkspaceIndex {
 
   /** Bumps the epochs of what a new version of a file touched: only documents whose text changed count. */
   private noteChanges(uri: string, previous: FileModel | undefined, next: FileModel | undefined): void {
-    const kept = new Set(next?.chunks);
     const touched: KObject[] = [];
-    for (const c of previous?.chunks ?? []) if (!kept.has(c)) touched.push(...c.objects);
+    if (next?.dropped) {
+      for (const c of next.dropped) touched.push(...c.objects);
+    } else {
+      const kept = new Set(next?.chunks);
+      for (const c of previous?.chunks ?? []) if (!kept.has(c)) touched.push(...c.objects);
+    }
     for (const c of next?.created ?? []) touched.push(...c.objects);
     for (const o of touched) this.byKind.delete(o.model.kind);
     const clusterWide = /(^|\/)(kustomization\.ya?ml|Kustomization)$/i.test(uri)

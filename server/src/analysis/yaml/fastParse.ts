@@ -31,6 +31,38 @@ export function fastParse(text: string): FastDocument[] | undefined {
   }
 }
 
+/**
+ * The fast path's nodes keep their source range in three numbers rather than an array: over a
+ * large workspace the arrays were a third of the parsed nodes' memory. `range` is built on read.
+ */
+interface CompactRange {
+  r0: number;
+  r1: number;
+  r2: number;
+}
+
+function compact<T extends object>(base: new (...args: never[]) => T): new () => T {
+  const C = class extends (base as unknown as new () => object) {};
+  Object.defineProperty(C.prototype, 'range', {
+    get(this: CompactRange) {
+      return [this.r0, this.r1, this.r2];
+    },
+    configurable: true,
+  });
+  return C as unknown as new () => T;
+}
+
+const CompactScalar = compact(Scalar) as unknown as typeof Scalar;
+const CompactMap = compact(YAMLMap) as unknown as typeof YAMLMap;
+const CompactSeq = compact(YAMLSeq) as unknown as typeof YAMLSeq;
+
+function setRange(node: Node, start: number, valueEnd: number, nodeEnd: number): void {
+  const c = node as unknown as CompactRange;
+  c.r0 = start;
+  c.r1 = valueEnd;
+  c.r2 = nodeEnd;
+}
+
 const bail = (): never => {
   throw BAIL;
 };
@@ -116,7 +148,7 @@ class FastParser {
   }
 
   private sequence(indent: number): YAMLSeq {
-    const seq = new YAMLSeq();
+    const seq = new CompactSeq();
     const start = this.starts[this.line]! + indent;
     let end = start;
     while (this.line < this.starts.length && this.indentOf(this.line) === indent && this.isSeqItemAt(this.line, indent)) {
@@ -145,7 +177,7 @@ class FastParser {
       this.skipBlank();
     }
     if (this.line < this.starts.length && this.indentOf(this.line) > indent) bail();
-    seq.range = [start, end, end];
+    setRange(seq, start, end, end);
     return seq;
   }
 
@@ -154,7 +186,7 @@ class FastParser {
    * may be in the middle of a `- ` line).
    */
   private mapping(indent: number, first: number): YAMLMap {
-    const map = new YAMLMap();
+    const map = new CompactMap();
     const seen = new Set<string>();
     let end = first;
     let keyStart = first;
@@ -192,7 +224,7 @@ class FastParser {
       if (ind > indent || this.isSeqItemAt(this.line, indent)) bail();
       keyStart = this.starts[this.line]! + indent;
     }
-    map.range = [first, end, end];
+    setRange(map, first, end, end);
     return map;
   }
 
@@ -226,7 +258,7 @@ class FastParser {
     const raw = this.text.slice(s, e);
     if (!raw || raw.length > 1024 || INDICATOR_START.test(raw)) bail();
     const scalar = plain(raw);
-    scalar.range = [s, e, e];
+    setRange(scalar, s, e, e);
     return scalar;
   }
 
@@ -264,10 +296,10 @@ class FastParser {
         return bail();
       }
     }
-    const scalar = new Scalar(value);
+    const scalar = new CompactScalar(value);
     scalar.type = this.text.charCodeAt(s) === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
     scalar.source = value;
-    scalar.range = [s, close, close];
+    setRange(scalar, s, close, close);
     return scalar;
   }
 
@@ -307,7 +339,7 @@ class FastParser {
     this.skipBlank();
     if (this.line < this.starts.length && this.indentOf(this.line) > parentIndent) bail();
     this.line = save;
-    node.range = [v, valueEnd, this.after(l)];
+    setRange(node, v, valueEnd, this.after(l));
     return node;
   }
 
@@ -316,7 +348,7 @@ class FastParser {
     const t = this.text;
     const isMap = t.charCodeAt(s) === 123;
     const closeChar = isMap ? '}' : ']';
-    const coll = isMap ? new YAMLMap() : new YAMLSeq();
+    const coll = isMap ? new CompactMap() : new CompactSeq();
     coll.flow = true;
     let i = s + 1;
     const skip = () => {
@@ -324,7 +356,7 @@ class FastParser {
     };
     skip();
     if (t[i] === closeChar) {
-      coll.range = [s, i + 1, i + 1];
+      setRange(coll, s, i + 1, i + 1);
       return coll;
     }
     const item = (stops: string): Scalar => {
@@ -344,7 +376,7 @@ class FastParser {
       const raw = t.slice(start, e);
       if (!raw || INDICATOR_START.test(raw) || /[#[\]{}]|: /.test(raw)) bail();
       const sc = plain(raw);
-      sc.range = [start, e, e];
+      setRange(sc, start, e, e);
       return sc;
     };
     for (;;) {
@@ -367,7 +399,7 @@ class FastParser {
       if (t[i] === closeChar) break;
       bail();
     }
-    coll.range = [s, i + 1, i + 1];
+    setRange(coll, s, i + 1, i + 1);
     return coll;
   }
 
@@ -400,27 +432,27 @@ class FastParser {
     const lines: string[] = [];
     for (let k = first; k <= lastContent; k++) lines.push(t.slice(Math.min(this.starts[k]! + contentIndent, this.ends[k]!), this.ends[k]!));
     const value = lines.join('\n') + (strip ? '' : '\n');
-    const scalar = new Scalar(value);
+    const scalar = new CompactScalar(value);
     scalar.type = 'BLOCK_LITERAL';
     scalar.source = value;
     const end = this.after(lastContent);
-    scalar.range = [v, end, end];
+    setRange(scalar, v, end, end);
     this.line = lastContent + 1;
     return scalar;
   }
 }
 
 function nullScalar(at: number): Scalar {
-  const s = new Scalar(null);
+  const s = new CompactScalar(null);
   s.type = 'PLAIN';
   s.source = '';
-  s.range = [at, at, at];
+  setRange(s, at, at, at);
   return s;
 }
 
 /** A plain scalar resolved with the YAML 1.2 core schema, as the `yaml` package does. */
 function plain(raw: string): Scalar {
-  const s = new Scalar(resolvePlain(raw));
+  const s = new CompactScalar(resolvePlain(raw));
   s.type = 'PLAIN';
   s.source = raw;
   return s;
