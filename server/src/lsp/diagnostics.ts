@@ -18,6 +18,8 @@ const DEBOUNCE_MS = 5;
 
 export class DiagnosticsScheduler {
   private readonly urgent = new Set<string>();
+  /** Shown files still to re-check after a change (`everything` adds every shown file). */
+  private readonly later = new Set<string>();
   private everything = false;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
@@ -67,19 +69,21 @@ export class DiagnosticsScheduler {
     }, DEBOUNCE_MS);
   }
 
+  /** One file at a time, changed files first; yields between files so requests are answered. */
   private async flush(): Promise<void> {
     this.running = true;
     try {
-      while (this.urgent.size || this.everything) {
-        const first = [...this.urgent];
-        this.urgent.clear();
-        const rest = this.everything ? this.shown().filter((u) => !first.includes(u)) : [];
-        this.everything = false;
-        for (const uri of [...first, ...rest]) {
-          if (this.urgent.size) break; // a newer edit arrived: start over with it
-          await this.publish(uri);
-          await new Promise((r) => setImmediate(r));
+      for (;;) {
+        if (this.everything) {
+          this.everything = false;
+          for (const uri of this.shown()) if (!this.urgent.has(uri)) this.later.add(uri);
         }
+        const next = first(this.urgent) ?? first(this.later);
+        if (next === undefined) break;
+        this.urgent.delete(next);
+        this.later.delete(next);
+        await this.publish(next);
+        await new Promise((r) => setImmediate(r));
       }
     } finally {
       this.running = false;
@@ -102,4 +106,9 @@ export class DiagnosticsScheduler {
       this.log(`diagnostics for ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
+}
+
+function first(set: ReadonlySet<string>): string | undefined {
+  for (const v of set) return v;
+  return undefined;
 }

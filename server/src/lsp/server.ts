@@ -217,8 +217,8 @@ export function startServer(connection: Connection): void {
     return service.codeLenses(uri).map((l) => {
       const range = toRange(lines, l.span);
       const locations = (l.targets ?? []).flatMap(toLocation);
-      // Always a command, even with nothing to show: VS Code does not turn a lens drawn without
-      // one into a link when a later answer brings one.
+      // Always a command, even with nothing to show, so every lens is a link. (Lenses VS Code
+      // draws from its own cache before asking are title-only placeholders: that is VS Code's.)
       return { range, command: { title: l.title, command: SHOW_LOCATIONS_COMMAND, arguments: [uri, range.start, locations] } };
     });
   }));
