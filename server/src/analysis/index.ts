@@ -7,6 +7,7 @@ export type { Logger } from './engine/analyze';
 export { ALL_RULES, RULES_BY_ID } from './rules/registry';
 export type { Rule } from './rules/types';
 export { LineIndex } from './text/lineIndex';
+export type { TextChange } from './workspace/resplit';
 export type { Position } from './text/lineIndex';
 export type { CompletionEntry, HoverResult, LensResult, SymbolResult, TargetLocation } from './features/types';
 export { globToRegExp, isExcluded } from './engine/glob';

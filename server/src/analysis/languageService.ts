@@ -12,6 +12,7 @@ import { documentSymbols } from './features/symbols';
 import { textContext } from './features/textContext';
 import type { CompletionEntry, HoverResult, LensResult, PositionContext, SymbolResult, TargetLocation } from './features/types';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
+import type { TextChange } from './workspace/resplit';
 
 export class LanguageService {
   readonly index: WorkspaceIndex;
@@ -20,8 +21,9 @@ export class LanguageService {
     this.index = new WorkspaceIndex(maxFileSize);
   }
 
-  setFile(uri: string, text: string): void {
-    this.index.set(uri, text);
+  /** Sets a file's text; `change` (optional, from an editor) says where it differs from the text set before. */
+  setFile(uri: string, text: string, change?: TextChange): void {
+    this.index.set(uri, text, change);
   }
 
   deleteFile(uri: string): boolean {

@@ -14,7 +14,7 @@ import type { OpenDocuments } from './documents';
  * within a few milliseconds, and a keystroke in a 10,000-document file is re-checked in tens of
  * milliseconds, so waiting longer would only delay every result.
  */
-const DEBOUNCE_MS = 5;
+const DEBOUNCE_MS = 2;
 
 export class DiagnosticsScheduler {
   private readonly urgent = new Set<string>();

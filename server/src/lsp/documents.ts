@@ -6,7 +6,7 @@
  * document's current text, which the server keeps up to date anyway.
  */
 import { Connection, Emitter, Event, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { LineIndex } from '../analysis';
+import { LineIndex, TextChange } from '../analysis';
 
 export interface OpenDocument {
   readonly uri: string;
@@ -28,14 +28,14 @@ class Doc implements OpenDocument {
 
 export class OpenDocuments {
   private readonly docs = new Map<string, Doc>();
-  private readonly changed = new Emitter<{ document: OpenDocument }>();
+  private readonly changed = new Emitter<{ document: OpenDocument; change?: TextChange }>();
   private readonly closed = new Emitter<{ document: OpenDocument }>();
 
   /** `linesOf(uri, text)`: a line index of that text, when one is at hand (else one is built). */
   constructor(private readonly linesOf: (uri: string, text: string) => LineIndex | undefined) {}
 
   /** An opened document, or a new version of one (opening counts as a change of content). */
-  get onDidChangeContent(): Event<{ document: OpenDocument }> {
+  get onDidChangeContent(): Event<{ document: OpenDocument; change?: TextChange }> {
     return this.changed.event;
   }
 
@@ -60,9 +60,11 @@ export class OpenDocuments {
     connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
       const doc = this.docs.get(d.uri);
       if (!doc || !contentChanges.length) return;
-      doc.text = applyChanges(doc.text, contentChanges, this.linesOf(d.uri, doc.text));
+      const lines = this.linesOf(d.uri, doc.text);
+      const change = contentChanges.length === 1 && lines ? changeOf(contentChanges[0]!, lines) : undefined;
+      doc.text = applyChanges(doc.text, contentChanges, lines);
       doc.version = d.version ?? doc.version + 1;
-      this.changed.fire({ document: doc });
+      this.changed.fire({ document: doc, ...(change ? { change } : {}) });
     });
     connection.onDidCloseTextDocument(({ textDocument: d }) => {
       const doc = this.docs.get(d.uri);
@@ -87,4 +89,12 @@ export function applyChanges(text: string, changes: readonly TextDocumentContent
     lines = undefined; // indexes the text before this change only
   }
   return text;
+}
+
+/** The offsets a single ranged change replaces, in the text `lines` indexes. */
+function changeOf(change: TextDocumentContentChangeEvent, lines: LineIndex): TextChange | undefined {
+  if (!('range' in change) || !change.range) return undefined;
+  const start = lines.offsetAt(change.range.start);
+  const oldEnd = Math.max(start, lines.offsetAt(change.range.end));
+  return { start, oldEnd, newEnd: start + change.text.length };
 }

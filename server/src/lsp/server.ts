@@ -121,7 +121,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent(guarded(log, 'didChange', undefined, (e) => {
     const before = service.index.generation;
-    service.setFile(e.document.uri, e.document.getText());
+    service.setFile(e.document.uri, e.document.getText(), e.change);
     // Opening a file whose text the index already has changes nothing for the other files.
     if (service.index.generation === before) diagnostics?.only(e.document.uri);
     else diagnostics?.changed(e.document.uri);

@@ -53,7 +53,7 @@ export function analyzeFile(index: WorkspaceIndex, uri: string, options: Analysi
 
   if (!file.skip) {
     for (const obj of file.objects) {
-      for (const raw of objectFindings(obj, plan.forKind(obj.model.kind), index, log)) {
+      for (const raw of objectFindings(obj, plan, index, log)) {
         out.push(toFinding(file, raw.rule, raw.input, obj.base, options.settings, index));
       }
     }
@@ -120,6 +120,8 @@ function kindPlan(rules: readonly ObjectRule[]): KindPlan {
 
 /** What the engine keeps on an object between runs (see KObject.engineCache). */
 interface ObjectResults {
+  /** The set of rules the results are for, and its plan for the object's kind. */
+  readonly rules: Plan;
   readonly plan: KindPlan;
   readonly local: readonly Raw[];
   /** Per group of the plan: the epoch its results were computed at (WorkspaceIndex.epochOf, in two parts), and the results. */
@@ -129,13 +131,15 @@ interface ObjectResults {
   all: readonly Raw[] | undefined;
 }
 
-function objectFindings(obj: KObject, plan: KindPlan, index: WorkspaceIndex, log: Logger): readonly Raw[] {
+function objectFindings(obj: KObject, rules: Plan, index: WorkspaceIndex, log: Logger): readonly Raw[] {
   let r = obj.engineCache as ObjectResults | undefined;
-  if (!r || r.plan !== plan) {
+  if (!r || r.rules !== rules) {
+    const plan = rules.forKind(obj.model.kind);
     const local: Raw[] = [];
     for (const rule of plan.local) runObjectRule(rule, obj, index, log, local);
-    obj.engineCache = r = { plan, local, objectEpochs: [], readsEpochs: [], groupRaws: [], all: undefined };
+    obj.engineCache = r = { rules, plan, local, objectEpochs: [], readsEpochs: [], groupRaws: [], all: undefined };
   }
+  const plan = r.plan;
   const objectEpoch = plan.groups.length ? index.objectEpoch(obj) : '';
   for (let g = 0; g < plan.groups.length; g++) {
     const group = plan.groups[g]!;

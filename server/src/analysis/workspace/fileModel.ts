@@ -12,7 +12,7 @@ import type { KubeObjectModel } from '../kube/object';
 import { LineIndex, lineStartsOf } from '../text/lineIndex';
 import { parseChunk, ParsedChunk } from '../yaml/parseChunk';
 import { splitDocuments } from '../yaml/splitDocuments';
-import { resplit } from './resplit';
+import { resplit, TextChange } from './resplit';
 
 /** What every suppression comment contains. */
 export const SUPPRESSION_MARK = 'eksnet-disable';
@@ -55,6 +55,8 @@ export class KObject {
   engineCache: unknown;
   /** Values derived from this object (WorkspaceIndex.perObject), kept while its text is. */
   memo: Map<string, unknown> | undefined;
+  /** WorkspaceIndex.namespaceOf's last answer for this object. */
+  namespaceMemo: { readonly cluster: number; readonly files: number; readonly namespace: string | undefined } | undefined;
 
   constructor(
     private readonly slot: ChunkSlot,
@@ -86,13 +88,16 @@ export class FileModel {
   readonly dropped: readonly ChunkSlot[] | undefined;
   private readonly hasBraces: boolean;
   private lines: LineIndex | undefined;
-  private kinds: Map<string, KObject[]> | undefined;
+  /** Objects by kind, filled on demand (and carried over from the previous version where unchanged). */
+  private readonly kinds = new Map<string, readonly KObject[]>();
 
   constructor(
     readonly uri: string,
     readonly text: string,
     maxSize: number,
     previous: FileModel | undefined,
+    /** Where `text` differs from the previous version's, when known. */
+    change?: TextChange,
   ) {
     const created: ChunkSlot[] = [];
     const slot = (parsed: ParsedChunk, base: number) => {
@@ -103,7 +108,7 @@ export class FileModel {
     let skip: SkipReason | undefined;
     let chunks: ChunkSlot[] | undefined;
     let dropped: ChunkSlot[] | undefined;
-    const pieces = previous && canBuildOn(previous, text, maxSize) ? resplit(previous.text, previous.chunks, text) : undefined;
+    const pieces = previous && canBuildOn(previous, text, maxSize) ? resplit(previous.text, previous.chunks, text, change) : undefined;
     if (pieces && pieces.every((p) => p.reused || isPlainText(p.text))) {
       this.hasBraces = false;
       chunks = pieces.map((p) => {
@@ -119,6 +124,10 @@ export class FileModel {
       const n = previous!.chunks.length;
       while (tail < pieces.length - head && tail < n - head && pieces[pieces.length - 1 - tail]!.reused === previous!.chunks[n - 1 - tail]) tail++;
       dropped = previous!.chunks.slice(head, n - tail);
+      // A kind the edit did not touch has the same objects, in the same order, as before.
+      const touched = new Set<string>();
+      for (const c of [...dropped, ...created]) for (const o of c.objects) touched.add(o.model.kind);
+      for (const [kind, list] of previous!.kinds) if (!touched.has(kind)) this.kinds.set(kind, list);
     } else {
       this.hasBraces = text.includes('{{');
       skip = skipReasonOf(text, maxSize);
@@ -153,15 +162,9 @@ export class FileModel {
 
   /** The file's objects of one kind, in order. */
   objectsOfKind(kind: string): readonly KObject[] {
-    if (!this.kinds) {
-      this.kinds = new Map();
-      for (const o of this.objects) {
-        const list = this.kinds.get(o.model.kind);
-        if (list) list.push(o);
-        else this.kinds.set(o.model.kind, [o]);
-      }
-    }
-    return this.kinds.get(kind) ?? [];
+    let list = this.kinds.get(kind);
+    if (!list) this.kinds.set(kind, (list = this.objects.filter((o) => o.model.kind === kind)));
+    return list;
   }
 
   /** True when the file holds Kubernetes manifests (so YAML syntax problems are ours to report). */

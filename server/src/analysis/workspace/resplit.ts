@@ -23,12 +23,13 @@ export interface Piece<T> {
  * Undefined when the previous chunking cannot be built on (no chunks, or a directive line in the
  * re-split text, which makes the whole text one chunk): the caller splits from scratch.
  */
-export function resplit<T extends PreviousChunk>(oldText: string, old: readonly T[], text: string): Piece<T>[] | undefined {
+export function resplit<T extends PreviousChunk>(oldText: string, old: readonly T[], text: string, edit?: TextChange): Piece<T>[] | undefined {
   const n = old.length;
   if (n === 0 || (n === 1 && hasDirectives(old[0]!.text))) return undefined;
   const delta = text.length - oldText.length;
-  const prefix = commonPrefix(oldText, text);
-  const suffix = commonSuffix(oldText, text, Math.min(oldText.length, text.length) - prefix);
+  const known = edit && isConsistent(edit, oldText.length, text.length);
+  const prefix = known ? edit.start : commonPrefix(oldText, text);
+  const suffix = known ? oldText.length - edit.oldEnd : commonSuffix(oldText, text, Math.min(oldText.length, text.length) - prefix);
   const startOf = (k: number) => (k < n ? old[k]!.base : oldText.length);
   // Chunks wholly inside the common prefix, then wholly inside the common suffix.
   let p = 0;
@@ -58,6 +59,20 @@ export function resplit<T extends PreviousChunk>(oldText: string, old: readonly 
   if (region.length > 0 || (p === 0 && s === 0)) pieces.push(...splitAt(region, from));
   for (let k = n - s; k < n; k++) pieces.push({ base: old[k]!.base + delta, text: old[k]!.text, reused: old[k]! });
   return pieces;
+}
+
+/**
+ * Where a new text differs from the previous one, when the caller knows (an editor's change): old
+ * `[start, oldEnd)` became new `[start, newEnd)`; the texts are equal before and after.
+ */
+export interface TextChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+function isConsistent(e: TextChange, oldLength: number, newLength: number): boolean {
+  return 0 <= e.start && e.start <= e.oldEnd && e.oldEnd <= oldLength && e.start <= e.newEnd && e.newEnd - e.oldEnd === newLength - oldLength;
 }
 
 const BLOCK = 1 << 14;

@@ -6,6 +6,7 @@
 import { isClusterScoped } from '../kube/kinds';
 import type { KubeObjectModel } from '../kube/object';
 import { FileModel, KObject } from './fileModel';
+import type { TextChange } from './resplit';
 import { effectiveNamespace } from '../xref/namespaces';
 import { kustomizeModel } from '../xref/kustomize';
 import { groupMemberOf } from '../xref/ingressGroups';
@@ -28,6 +29,8 @@ export class WorkspaceIndex {
   private readonly stampedCache = new Map<string, Stamped>();
   private readonly nsKeys = new Map<string, string>();
   private lastKey: { readonly obj: KObject | undefined; readonly generation: number; readonly key: string } = { obj: undefined, generation: -1, key: '' };
+  /** Whether the last file asked about is a kustomize patch (objects of a file come one after another). */
+  private lastPartial: { readonly file: FileModel | undefined; readonly generation: number; readonly partial: boolean } = { file: undefined, generation: -1, partial: false };
   private readonly readsKeys = new WeakMap<readonly string[], { readonly generation: number; readonly key: string }>();
   private readonly stamps = new WeakMap<readonly string[], { readonly generation: number; readonly key: string }>();
   /** Increases when a file is added or removed. */
@@ -49,10 +52,11 @@ export class WorkspaceIndex {
 
   constructor(public maxFileSize: number = 5_000_000) {}
 
-  set(uri: string, text: string): FileModel {
+  /** A new text for a file; `change` (optional) says where it differs from the text set before. */
+  set(uri: string, text: string, change?: TextChange): FileModel {
     const previous = this.files.get(uri);
     if (previous && previous.text === text) return previous;
-    const file = new FileModel(uri, text, this.maxFileSize, previous);
+    const file = new FileModel(uri, text, this.maxFileSize, previous, change);
     if (!previous) this.filesEpoch++;
     this.files.set(uri, file);
     for (const c of file.created) for (const o of c.objects) this.placement.set(o.model, o);
@@ -88,8 +92,12 @@ export class WorkspaceIndex {
   objectEpoch(obj: KObject): string {
     if (this.lastKey.obj === obj && this.lastKey.generation === this.generation) return this.lastKey.key;
     let key: string;
+    const file = obj.file;
+    if (this.lastPartial.file !== file || this.lastPartial.generation !== this.generation) {
+      this.lastPartial = { file, generation: this.generation, partial: kustomizeModel(this).partial.has(file.uri) };
+    }
     // A kustomize patch is checked merged onto objects of any namespace: never cached across changes.
-    if (kustomizeModel(this).partial.has(obj.file.uri)) key = `g${this.generation}`;
+    if (this.lastPartial.partial) key = `g${this.generation}`;
     else {
       this.flushNamespaces();
       key = this.namespaceKey(this.namespaceOf(obj));
@@ -157,8 +165,12 @@ export class WorkspaceIndex {
    * object's folder chain that sets `namespace:` wins over `metadata.namespace` (xref/namespaces.ts).
    */
   namespaceOf(obj: KObject): string | undefined {
-    if (isClusterScoped(obj.model.kind)) return undefined;
-    return effectiveNamespace(this, obj);
+    // It depends on the object's text and on kustomizations and the set of files: kept until those change.
+    const memo = obj.namespaceMemo;
+    if (memo && memo.cluster === this.clusterEpoch && memo.files === this.filesEpoch) return memo.namespace;
+    const namespace = isClusterScoped(obj.model.kind) ? undefined : effectiveNamespace(this, obj);
+    obj.namespaceMemo = { cluster: this.clusterEpoch, files: this.filesEpoch, namespace };
+    return namespace;
   }
 
   /**
