@@ -41,20 +41,33 @@ interface CompactRange {
   r2: number;
 }
 
-function compact<T extends object>(base: new (...args: never[]) => T): new () => T {
-  const C = class extends (base as unknown as new () => object) {};
+// Subclasses whose fields exist from construction (a stable object shape), with `range` on the prototype.
+class CompactScalar extends Scalar {
+  r0 = 0;
+  r1 = 0;
+  r2 = 0;
+}
+
+class CompactMap extends YAMLMap {
+  r0 = 0;
+  r1 = 0;
+  r2 = 0;
+}
+
+class CompactSeq extends YAMLSeq {
+  r0 = 0;
+  r1 = 0;
+  r2 = 0;
+}
+
+for (const C of [CompactScalar, CompactMap, CompactSeq]) {
   Object.defineProperty(C.prototype, 'range', {
     get(this: CompactRange) {
       return [this.r0, this.r1, this.r2];
     },
     configurable: true,
   });
-  return C as unknown as new () => T;
 }
-
-const CompactScalar = compact(Scalar) as unknown as typeof Scalar;
-const CompactMap = compact(YAMLMap) as unknown as typeof YAMLMap;
-const CompactSeq = compact(YAMLSeq) as unknown as typeof YAMLSeq;
 
 function setRange(node: Node, start: number, valueEnd: number, nodeEnd: number): void {
   const c = node as unknown as CompactRange;
@@ -173,7 +186,7 @@ class FastParser {
         item = this.inlineValue(c, this.ends[l]!, indent);
       }
       seq.items.push(item);
-      end = item.range![2];
+      end = (item as unknown as CompactRange).r2;
       this.skipBlank();
     }
     if (this.line < this.starts.length && this.indentOf(this.line) > indent) bail();
@@ -216,7 +229,7 @@ class FastParser {
         value = this.inlineValue(v, lineEnd, indent);
       }
       map.items.push(new Pair(key, value));
-      end = value.range![2];
+      end = (value as unknown as CompactRange).r2;
       this.skipBlank();
       if (this.line >= this.starts.length) break;
       const ind = this.indentOf(this.line);
@@ -317,7 +330,7 @@ class FastParser {
       valueEnd = close;
     } else if (c === 91 || c === 123) {
       node = this.flow(v, lineEnd);
-      valueEnd = node.range![1];
+      valueEnd = (node as unknown as CompactRange).r1;
     } else if (c === 124 /* | */) {
       return this.literal(v, lineEnd, parentIndent);
     } else {
