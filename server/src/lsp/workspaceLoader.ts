@@ -1,6 +1,6 @@
 /**
  * Initial indexing: reads every YAML file of the workspace folders into the index, in batches,
- * yielding between them so requests are answered meanwhile, and reporting progress.
+ * yielding every few milliseconds so requests are answered meanwhile, and reporting progress.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LanguageService, Settings } from '../analysis';
@@ -12,6 +12,10 @@ export interface LoadProgress {
 }
 
 const BATCH = 64;
+/** Parsing yields to pending requests at least this often (ms), so hovers stay quick while indexing. */
+const SLICE_MS = 10;
+
+const yieldToRequests = () => new Promise((r) => setImmediate(r));
 
 export async function loadFolders(
   service: LanguageService,
@@ -32,13 +36,18 @@ export async function loadFolders(
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
     const texts = await Promise.all(batch.map((f) => readText(f).catch((e: Error) => (log(`cannot read ${f}: ${e.message}`), undefined))));
-    batch.forEach((f, j) => {
-      const uri = pathToFileURL(f).href;
+    let slice = performance.now();
+    for (let j = 0; j < batch.length; j++) {
+      const uri = pathToFileURL(batch[j]!).href;
       const text = texts[j];
       if (text !== undefined && !isOpen(uri)) service.setFile(uri, text);
-    });
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToRequests();
+        slice = performance.now();
+      }
+    }
     progress(Math.min(i + BATCH, files.length), files.length);
-    await new Promise((r) => setImmediate(r));
+    await yieldToRequests();
   }
   return files.length;
 }
