@@ -13,6 +13,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { EKSNET_VERSION: JSON.stringify(pkg.version) },
+  // The `yaml` package's ES module build (the same code as its CommonJS one): bundled from CommonJS,
+  // every `isMap`/`isScalar`/... call would go through an export getter, a tenth of the CLI's time.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 
 const started = Date.now();

@@ -1,19 +1,24 @@
-/** `eksnet lint`: reads the given files and folders, analyses them as one workspace, reports. */
+/**
+ * `eksnet lint`: reads the given files and folders, analyses them as one workspace, reports. Big
+ * workspaces are validated on several threads (parallel.ts), with the same report.
+ */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { DEFAULT_SETTINGS, isExcluded as isExcludedRel, LanguageService, mergeSettings, Settings } from '../analysis';
+import { DEFAULT_SETTINGS, isExcluded as isExcludedRel, mergeSettings, Settings } from '../analysis';
 import { findSettingsFile, loadSettingsFile } from '../node/settingsFile';
 import { findYamlFiles } from '../node/findYamlFiles';
-import { readTextSync } from '../node/readText';
-import type { CliFinding, CliReport } from './report';
+import type { CliReport } from './report';
 import { UsageError } from './args';
+import { canLintInParallel, defaultJobs, lintInParallel } from './parallel';
+import { FileResult, loadWorkspace, validateFile } from './shard';
 
 export interface LintOptions {
   readonly paths: readonly string[];
   readonly config: string | undefined;
   readonly noConfig: boolean;
   readonly quiet: boolean;
+  /** Threads to lint with (1: in-process); by default `defaultJobs(number of files)`. */
+  readonly jobs?: number | undefined;
   readonly cwd: string;
   readonly log: (message: string) => void;
 }
@@ -21,38 +26,21 @@ export interface LintOptions {
 export async function lint(o: LintOptions): Promise<CliReport> {
   const { settings, root } = loadSettings(o);
   const files = await collectFiles(o, settings, root);
-  const service = new LanguageService(o.log, settings.maxFileSize);
-  const uris: string[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readTextSync(file);
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-    }
-    const uri = pathToFileURL(file).href;
-    service.setFile(uri, text);
-    uris.push(uri);
+  const jobs = Math.min(o.jobs ?? defaultJobs(files.length), files.length);
+  const shared = { files, settings, quiet: o.quiet, cwd: o.cwd };
+  let results: readonly FileResult[];
+  if (jobs > 1 && canLintInParallel()) {
+    results = await lintInParallel({ ...shared, jobs, log: o.log });
+  } else {
+    const ws = loadWorkspace(files, settings.maxFileSize, o.log);
+    results = files.map((_, i) => validateFile(ws, i, shared));
   }
-  const findings: CliFinding[] = [];
-  let documents = 0;
-  uris.forEach((uri, i) => {
-    const model = service.index.get(uri);
-    if (!model) return;
-    documents += model.chunks.reduce((n, c) => n + c.parsed.docs.filter((d) => d.contents !== null && d.contents !== undefined).length, 0);
-    const rel = path.relative(o.cwd, files[i] as string).split(path.sep).join('/');
-    for (const f of service.validate(uri, settings)) {
-      if (o.quiet && f.severity !== 'error') continue;
-      const s = model.lineIndex.positionAt(f.span.start);
-      const e = model.lineIndex.positionAt(f.span.end);
-      findings.push({ file: rel, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, rule: f.ruleId, message: f.message });
-    }
-  });
+  const findings = results.flatMap((r) => r.findings);
   return {
     findings,
     summary: {
-      files: uris.length,
-      documents,
+      files: files.length,
+      documents: results.reduce((n, r) => n + r.documents, 0),
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
     },

@@ -7,6 +7,7 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { lint } from './lint';
+import { isLintWorker } from './parallel';
 
 async function main(argv: readonly string[]): Promise<number> {
   const cmd = parseArgs(argv);
@@ -33,17 +34,20 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`eksnet: ${e.message}\n\n${USAGE}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`eksnet: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 2;
-    }
-  },
-);
+// The lint workers run this bundle too (parallel.ts starts their work): not the command.
+if (!isLintWorker()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof UsageError) {
+        process.stderr.write(`eksnet: ${e.message}\n\n${USAGE}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`eksnet: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        process.exitCode = 2;
+      }
+    },
+  );
+}
