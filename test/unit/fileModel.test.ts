@@ -48,3 +48,13 @@ test('an edit that makes a file a template or binary falls back to a full check'
   assert.equal(index.set(URI, before.replace('name: b', 'name: b\u0000')).skip, 'binary');
   assert.equal(index.set(URI, before).skip, undefined);
 });
+
+test('lone CR line ends (valid YAML) parse like LF ones, at the same offsets', () => {
+  const lf = doc('a') + doc('b');
+  const cr = lf.replace(/\n/g, '\r');
+  const index = new WorkspaceIndex();
+  const a = index.set('file:///w/lf.yaml', lf);
+  const b = index.set('file:///w/cr.yaml', cr);
+  assert.deepEqual(b.chunks.map((c) => c.parsed.errors.length), [0, 0]);
+  assert.deepEqual(b.objects.map((o) => [o.model.name, o.base, o.model.span]), a.objects.map((o) => [o.model.name, o.base, o.model.span]));
+});

@@ -1,7 +1,7 @@
-import { isMap, isScalar, isSeq, Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import { annotationMaps } from '../kube/metadata';
 import type { Span } from '../model/types';
-import { spanOf, toPlain } from '../yaml/nodes';
+import { deref, spanOf, toPlain } from '../yaml/nodes';
 import type { ObjectRule } from './types';
 
 /** Plain scalars that kubectl's YAML 1.1 reader turns into booleans or numbers. */
@@ -36,7 +36,18 @@ export const rule: ObjectRule = {
         const keySpan = spanOf(item.key);
         const value = item.value;
         if (key === undefined || !keySpan || value === null || value === undefined) continue;
-        if (isScalar(value)) {
+        if (isAlias(value)) {
+          // `*name`: what counts is the anchored node's type. There is no quick fix: quoting the
+          // anchor would change every other place that uses it.
+          const target = deref(value, anchors);
+          const vspan = spanOf(value);
+          const what = isSeq(target) ? 'a YAML list' : isMap(target) ? 'a YAML mapping' : isScalar(target) ? plainKind(target) && `a ${plainKind(target)}` : undefined;
+          if (!what || !vspan) continue;
+          report({
+            span: vspan,
+            message: `The value of annotation "${key}" is the alias ${value.source === undefined ? '' : `*${value.source} `}to ${what}; annotation values must be strings and the API server rejects this object. Write the value here as a quoted string.`,
+          });
+        } else if (isScalar(value)) {
           const kindOf = plainKind(value);
           if (!kindOf) continue;
           const vspan = spanOf(value);

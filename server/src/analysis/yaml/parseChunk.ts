@@ -34,6 +34,7 @@ export interface ParsedChunk {
 const OPTIONS = { prettyErrors: false, uniqueKeys: true, logLevel: 'silent' as const, keepSourceTokens: false };
 
 const NO_ANCHORS: AnchorTable = new Map();
+const LONE_CR = /\r(?!\n)/g;
 
 /**
  * Deeper than this, a chunk is handed to neither parser: both recurse per level, and near the
@@ -49,7 +50,10 @@ export function parseChunk(text: string): ParsedChunk {
     errors.push({ span: { start: deep, end: Math.min(text.length, deep + 1) }, message: `nested more than ${MAX_NESTING} levels deep`, code: 'TOO_DEEP' });
     return { text, docs: [], errors, objects: [], memo: new Map() };
   }
-  const docs: ParsedDocument[] = fastParse(text)?.map((d) => ({ contents: d.contents, anchors: NO_ANCHORS })) ?? fullParse(text, errors);
+  // A lone CR ends a line in YAML, but the `yaml` package does not take it as one; the same text
+  // with LF in its place has the same offsets.
+  const source = text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+  const docs: ParsedDocument[] = fastParse(source)?.map((d) => ({ contents: d.contents, anchors: NO_ANCHORS })) ?? fullParse(source, errors);
   const objects: KubeObjectModel[] = [];
   for (const doc of docs) {
     try {
