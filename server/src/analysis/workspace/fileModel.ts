@@ -84,8 +84,12 @@ export class FileModel {
   readonly skip: SkipReason | undefined;
   /** Slots this version created (the others come from the previous version, unchanged). */
   readonly created: readonly ChunkSlot[];
-  /** Slots of the previous version this one no longer has (undefined: compare the two versions). */
-  readonly dropped: readonly ChunkSlot[] | undefined;
+  /**
+   * Slots of the previous version this one no longer has (undefined: compare the two versions),
+   * until `takeDropped` hands them over: they point at the previous version (and its text), which
+   * must not stay reachable from this one.
+   */
+  private dropped: readonly ChunkSlot[] | undefined;
   private readonly hasBraces: boolean;
   private lines: LineIndex | undefined;
   /** Objects by kind, filled on demand (and carried over from the previous version where unchanged). */
@@ -188,6 +192,13 @@ export class FileModel {
       }
     }
     return undefined;
+  }
+
+  /** The slots the previous version had and this one has not, once (see `dropped`). */
+  takeDropped(): readonly ChunkSlot[] | undefined {
+    const d = this.dropped;
+    this.dropped = undefined;
+    return d;
   }
 
   /** Whether some `eksnet-disable` comment may apply (see engine/suppressions). */

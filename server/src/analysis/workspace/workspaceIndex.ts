@@ -99,7 +99,10 @@ export class WorkspaceIndex {
     // A kustomize patch is checked merged onto objects of any namespace: never cached across changes.
     if (this.lastPartial.partial) key = `g${this.generation}`;
     else {
+      // Pending changes hold the objects they removed (and so the file versions those were in):
+      // resolved at the first read after a change.
       this.flushNamespaces();
+      this.flushIngresses();
       key = this.namespaceKey(this.namespaceOf(obj));
     }
     this.lastKey = { obj, generation: this.generation, key };
@@ -113,12 +116,7 @@ export class WorkspaceIndex {
    * their new one. Those are resolved here, when the index is complete, not on every `set`.
    */
   private groupEpochOf(obj: KObject): string {
-    if (this.pendingIngresses.length) {
-      const pending = this.pendingIngresses;
-      this.pendingIngresses = [];
-      const groups = new Set(pending.map((o) => groupMemberOf(this, o)?.group ?? ''));
-      for (const g of groups) this.groupEpochs.set(g, (this.groupEpochs.get(g) ?? 0) + 1);
-    }
+    this.flushIngresses();
     const g = groupMemberOf(this, obj)?.group;
     return g === undefined ? '-' : `${g}:${this.groupEpochs.get(g) ?? 0}`;
   }
@@ -255,8 +253,9 @@ export class WorkspaceIndex {
   /** Bumps the epochs of what a new version of a file touched: only documents whose text changed count. */
   private noteChanges(uri: string, previous: FileModel | undefined, next: FileModel | undefined): void {
     const touched: KObject[] = [];
-    if (next?.dropped) {
-      for (const c of next.dropped) touched.push(...c.objects);
+    const dropped = next?.takeDropped();
+    if (dropped) {
+      for (const c of dropped) touched.push(...c.objects);
     } else {
       const kept = new Set(next?.chunks);
       for (const c of previous?.chunks ?? []) if (!kept.has(c)) touched.push(...c.objects);
@@ -279,6 +278,15 @@ export class WorkspaceIndex {
       // rebuild the kustomize model on every file of a bulk load.
       this.pendingNamespaces.push(o);
     }
+  }
+
+  /** Bumps the epochs of the groups of the Ingresses changed since the last read. */
+  private flushIngresses(): void {
+    if (!this.pendingIngresses.length) return;
+    const pending = this.pendingIngresses;
+    this.pendingIngresses = [];
+    const groups = new Set(pending.map((o) => groupMemberOf(this, o)?.group ?? ''));
+    for (const g of groups) this.groupEpochs.set(g, (this.groupEpochs.get(g) ?? 0) + 1);
   }
 
   /** Bumps the namespace epochs of the objects changed since the last read. */
