@@ -1,11 +1,10 @@
 /** Protocol tests of cross-references: multi-file workspace on disk, real JSON-RPC. Run after `npm run build`. */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspClient, positionOf } from './lspClient';
+import { LspClient, positionOf, startInWorkspace } from './lspClient';
 
 const KUSTOMIZATION = 'namespace: shop\nresources:\n  - service.yaml\n  - deployment.yaml\n  - ingress.yaml\n';
 const SERVICE = `apiVersion: v1
@@ -64,22 +63,18 @@ let client: LspClient;
 const uriOf = (name: string) => pathToFileURL(path.join(dir, 'app', name)).href;
 type Loc = { uri: string; range: { start: { line: number; character: number } } };
 
+let stop: () => Promise<void>;
+
 before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'eksnet-xref-'));
-  mkdirSync(path.join(dir, 'app'));
-  writeFileSync(path.join(dir, 'app', 'kustomization.yaml'), KUSTOMIZATION);
-  writeFileSync(path.join(dir, 'app', 'service.yaml'), SERVICE);
-  writeFileSync(path.join(dir, 'app', 'deployment.yaml'), DEPLOYMENT);
-  writeFileSync(path.join(dir, 'app', 'ingress.yaml'), INGRESS);
-  client = new LspClient();
-  await client.initialize(dir);
-  await client.ready();
+  ({ dir, client, stop } = await startInWorkspace('eksnet-xref-', {
+    'app/kustomization.yaml': KUSTOMIZATION,
+    'app/service.yaml': SERVICE,
+    'app/deployment.yaml': DEPLOYMENT,
+    'app/ingress.yaml': INGRESS,
+  }));
 });
 
-after(async () => {
-  await client.shutdown();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => stop());
 
 test('definition: Ingress backend → Service, and Service selector → the pod template', async () => {
   const ing = uriOf('ingress.yaml');

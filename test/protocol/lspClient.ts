@@ -3,6 +3,8 @@
  * JSON-RPC (Content-Length framing). Waits are event-driven with time limits, never sleeps.
  */
 import { spawn, ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -190,4 +192,24 @@ export function positionOf(text: string, needle: string, delta = 0): { line: num
   const before = text.slice(0, at + delta);
   const lines = before.split('\n');
   return { line: lines.length - 1, character: (lines[lines.length - 1] as string).length };
+}
+
+/** A temporary workspace holding `files` (relative path → text), a server that has indexed it, and `stop` for both. */
+export async function startInWorkspace(prefix: string, files: Record<string, string>): Promise<{ dir: string; client: LspClient; stop(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  const client = new LspClient();
+  await client.initialize(dir);
+  await client.ready();
+  return {
+    dir,
+    client,
+    async stop() {
+      await client.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,11 +1,9 @@
 /** Protocol tests of the NetworkPolicy / pod security groups area: the bundled server over stdio. */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspClient, positionOf } from './lspClient';
+import { LspClient, positionOf, startInWorkspace } from './lspClient';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -40,19 +38,13 @@ spec:
 let dir: string;
 let client: LspClient;
 
+let stop: () => Promise<void>;
+
 before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'eksnet-np-'));
-  mkdirSync(path.join(dir, 'app'));
-  writeFileSync(path.join(dir, 'app', 'api.yaml'), DEPLOYMENT);
-  client = new LspClient();
-  await client.initialize(dir);
-  await client.ready();
+  ({ dir, client, stop } = await startInWorkspace('eksnet-np-', { 'app/api.yaml': DEPLOYMENT }));
 });
 
-after(async () => {
-  await client.shutdown();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => stop());
 
 test('default-deny egress without DNS: a warning whose quick fix adds the kube-dns rule', async () => {
   const uri = pathToFileURL(path.join(dir, 'app', 'policy.yaml')).href;

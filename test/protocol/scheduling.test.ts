@@ -4,11 +4,10 @@
  */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspClient, positionOf } from './lspClient';
+import { LspClient, positionOf, startInWorkspace } from './lspClient';
 
 const FILES = 40;
 const ingress = (i: number) => `apiVersion: networking.k8s.io/v1
@@ -24,18 +23,13 @@ spec:
 let dir: string;
 let client: LspClient;
 
+let stop: () => Promise<void>;
+
 before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'eksnet-sched-'));
-  for (let i = 0; i < FILES; i++) writeFileSync(path.join(dir, `ing-${i}.yaml`), ingress(i));
-  client = new LspClient();
-  await client.initialize(dir);
-  await client.ready();
+  ({ dir, client, stop } = await startInWorkspace('eksnet-sched-', Object.fromEntries(Array.from({ length: FILES }, (_, i) => [`ing-${i}.yaml`, ingress(i)]))));
 });
 
-after(async () => {
-  await client.shutdown();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => stop());
 
 test('files opened in a burst, as they are on disk, all get their diagnostics', async () => {
   const uris = Array.from({ length: FILES }, (_, i) => pathToFileURL(path.join(dir, `ing-${i}.yaml`)).href);

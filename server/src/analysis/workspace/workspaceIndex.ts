@@ -180,18 +180,7 @@ export class WorkspaceIndex {
    * objects, not offsets (objects keep their place current; see ChunkSlot).
    */
   derived<T>(key: string, compute: () => T, kinds?: readonly string[]): T {
-    if (kinds) {
-      const hit = this.stampedCache.get(key);
-      if (hit && hit.generation === this.generation) return hit.value as T;
-      const stamp = this.stampOf(kinds);
-      if (hit && hit.stamp === stamp) {
-        hit.generation = this.generation;
-        return hit.value as T;
-      }
-      const value = compute();
-      this.stampedCache.set(key, { stamp, generation: this.generation, value });
-      return value;
-    }
+    if (kinds) return this.stamped(this.stampedCache, key, kinds, compute);
     if (this.derivedCache.has(key)) return this.derivedCache.get(key) as T;
     const value = compute();
     this.derivedCache.set(key, value);
@@ -203,8 +192,12 @@ export class WorkspaceIndex {
    * cached on the object's chunk until those change.
    */
   perObject<T>(obj: KObject, key: string, compute: () => T, kinds: readonly string[] = NO_KINDS): T {
-    const memo = (obj.memo ??= new Map());
-    const hit = memo.get(key) as Stamped | undefined;
+    return this.stamped((obj.memo ??= new Map()) as Map<string, Stamped>, key, kinds, compute);
+  }
+
+  /** A cached value, valid while what `kinds` stands for is unchanged (checked once per generation). */
+  private stamped<T>(store: Map<string, Stamped>, key: string, kinds: readonly string[], compute: () => T): T {
+    const hit = store.get(key);
     if (hit && hit.generation === this.generation) return hit.value as T;
     const stamp = this.stampOf(kinds);
     if (hit && hit.stamp === stamp) {
@@ -212,7 +205,7 @@ export class WorkspaceIndex {
       return hit.value as T;
     }
     const value = compute();
-    memo.set(key, { stamp, generation: this.generation, value });
+    store.set(key, { stamp, generation: this.generation, value });
     return value;
   }
 
