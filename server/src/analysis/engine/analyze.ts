@@ -1,8 +1,10 @@
 /**
  * Runs the rules over one file and returns its findings: severity overrides and suppression
  * comments applied, sorted by position. Each rule runs inside its own guard: a rule that throws
- * costs a log line, never the other rules' findings. Results of object-scope rules are memoised
- * on the parsed chunk, so an edit re-checks only the document it touched.
+ * costs a log line, never the other rules' findings. Results are kept on each object (which
+ * outlives edits elsewhere in its file): object-scope results for as long as its text is
+ * unchanged, namespace-local ones until their epoch changes (WorkspaceIndex.epochOf). An edit
+ * re-checks the document it touched and what its namespace's rules see.
  */
 import type { Finding, RelatedLocation, Severity, Span } from '../model/types';
 import type { FileRule, ObjectRule, RelatedInput, ReportInput, Rule } from '../rules/types';
