@@ -31,7 +31,16 @@ export interface AnnotationEntry {
 }
 
 /** Annotation entries of an object and of its pod template. */
-export function annotationEntries(obj: KObject): AnnotationEntry[] {
+export function annotationEntries(obj: KObject): readonly AnnotationEntry[] {
+  let entries = ENTRIES.get(obj);
+  if (!entries) ENTRIES.set(obj, (entries = computeEntries(obj)));
+  return entries;
+}
+
+/** Entries depend on the object's text only, and about twenty rules ask for them: kept per object. */
+const ENTRIES = new WeakMap<KObject, readonly AnnotationEntry[]>();
+
+function computeEntries(obj: KObject): AnnotationEntry[] {
   const out: AnnotationEntry[] = [];
   for (const m of annotationMaps(obj.model)) {
     const kind = m.owner === 'podTemplate' ? 'Pod' : obj.model.kind;
