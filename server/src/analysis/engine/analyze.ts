@@ -70,8 +70,8 @@ export function analyzeFile(index: WorkspaceIndex, uri: string, options: Analysi
 /** The rules that apply to one kind, grouped by how their results are cached. */
 interface KindPlan {
   readonly local: readonly ObjectRule[];
-  /** Namespace-local workspace rules, by what they read: re-run when that changed. */
-  readonly groups: readonly { readonly reads: readonly string[]; readonly rules: readonly ObjectRule[] }[];
+  /** Workspace rules with a locality, by locality and what they read: re-run when that changed. */
+  readonly groups: readonly { readonly cluster: boolean; readonly reads: readonly string[]; readonly rules: readonly ObjectRule[] }[];
   /** Workspace rules that are re-run every time. */
   readonly always: readonly ObjectRule[];
 }
@@ -107,16 +107,16 @@ function planOf(rules: readonly Rule[]): Plan {
 function kindPlan(rules: readonly ObjectRule[]): KindPlan {
   const byReads = new Map<string, ObjectRule[]>();
   for (const r of rules) {
-    if (r.scope !== 'workspace' || r.locality !== 'namespace') continue;
-    const reads = (r.reads ?? []).join(',');
+    if (r.scope !== 'workspace' || !r.locality) continue;
+    const reads = `${r.locality}|${(r.reads ?? []).join(',')}`;
     const list = byReads.get(reads);
     if (list) list.push(r);
     else byReads.set(reads, [r]);
   }
   return {
     local: rules.filter((r) => r.scope === 'object'),
-    groups: [...byReads.values()].map((list) => ({ reads: list[0]!.reads ?? [], rules: list })),
-    always: rules.filter((r) => r.scope === 'workspace' && r.locality !== 'namespace'),
+    groups: [...byReads.values()].map((list) => ({ cluster: list[0]!.locality === 'cluster', reads: list[0]!.reads ?? [], rules: list })),
+    always: rules.filter((r) => r.scope === 'workspace' && !r.locality),
   };
 }
 
@@ -142,14 +142,15 @@ function objectFindings(obj: KObject, rules: Plan, index: WorkspaceIndex, log: L
     obj.engineCache = r = { rules, plan, local, objectEpochs: [], readsEpochs: [], groupRaws: [], all: undefined };
   }
   const plan = r.plan;
-  const objectEpoch = plan.groups.length ? index.objectEpoch(obj) : '';
+  let objectEpoch: string | undefined;
   for (let g = 0; g < plan.groups.length; g++) {
     const group = plan.groups[g]!;
+    const epoch = group.cluster ? index.clusterEpochOf(obj) : (objectEpoch ??= index.objectEpoch(obj));
     const readsEpoch = index.readsEpoch(obj, group.reads);
-    if (r.objectEpochs[g] === objectEpoch && r.readsEpochs[g] === readsEpoch) continue;
+    if (r.objectEpochs[g] === epoch && r.readsEpochs[g] === readsEpoch) continue;
     const raws: Raw[] = [];
     for (const rule of group.rules) runObjectRule(rule, obj, index, log, raws);
-    r.objectEpochs[g] = objectEpoch;
+    r.objectEpochs[g] = epoch;
     r.readsEpochs[g] = readsEpoch;
     r.groupRaws[g] = raws;
     r.all = undefined;

@@ -95,10 +95,12 @@ export interface ObjectRule extends RuleMeta {
    * checked object's own namespace and on cluster-scoped objects (and kustomizations). The engine
    * then re-runs the rule for an object only after such an object changed. Leave it out when the
    * rule looks into other namespaces (IngressGroups, NetworkPolicy peers in other namespaces).
+   * `cluster`: the result depends on the object's own text and on cluster-wide data only (e.g.
+   * whether kustomize treats its file as a patch); it is re-run only when those change.
    */
-  readonly locality?: 'namespace';
+  readonly locality?: 'namespace' | 'cluster';
   /**
-   * With `locality: 'namespace'`: what the rule also reads outside the object's namespace: kinds
+   * With a `locality`: what the rule also reads outside the object's namespace: kinds
    * (any change of an object of one of them, anywhere, re-runs it) and/or `'IngressGroup'` (the
    * members of the checked Ingress's group, in any namespace).
    */

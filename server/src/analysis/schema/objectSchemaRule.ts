@@ -106,6 +106,6 @@ function hasPatchMarkers(obj: KObject): boolean {
 
 /** A schema rule: the metadata of one kind family, the shared check and fix. */
 export function schemaRule(meta: Omit<ObjectRule, 'scope' | 'check' | 'fix' | 'severity'>): ObjectRule {
-  // Workspace-wide only to tell kustomize patches (cluster-wide data) apart: cacheable per namespace.
-  return { ...meta, severity: 'error', scope: 'workspace', locality: 'namespace', check: checkSchema, fix: schemaFix };
+  // Workspace-wide only to tell kustomize patches (cluster-wide data) apart.
+  return { ...meta, severity: 'error', scope: 'workspace', locality: 'cluster', check: checkSchema, fix: schemaFix };
 }

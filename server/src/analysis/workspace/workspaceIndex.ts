@@ -28,7 +28,12 @@ export class WorkspaceIndex {
   private readonly derivedCache = new Map<string, unknown>();
   private readonly stampedCache = new Map<string, Stamped>();
   private readonly nsKeys = new Map<string, string>();
-  private lastKey: { readonly obj: KObject | undefined; readonly generation: number; readonly key: string } = { obj: undefined, generation: -1, key: '' };
+  /** `clusterEpochOf`'s key, until the next cluster-wide change or change of the set of files. */
+  private clusterKey: string | undefined;
+  /** The last object's `objectEpoch` (rules come in groups; fields rather than a record: no garbage per object). */
+  private lastKeyObj: KObject | undefined;
+  private lastKeyGeneration = -1;
+  private lastKey = '';
   /** Whether the last file asked about is a kustomize patch (objects of a file come one after another). */
   private lastPartial: { readonly file: FileModel | undefined; readonly generation: number; readonly partial: boolean } = { file: undefined, generation: -1, partial: false };
   private readonly readsKeys = new WeakMap<readonly string[], { readonly generation: number; readonly key: string }>();
@@ -57,7 +62,10 @@ export class WorkspaceIndex {
     const previous = this.files.get(uri);
     if (previous && previous.text === text) return previous;
     const file = new FileModel(uri, text, this.maxFileSize, previous, change);
-    if (!previous) this.filesEpoch++;
+    if (!previous) {
+      this.filesEpoch++;
+      this.clusterKey = undefined;
+    }
     this.files.set(uri, file);
     for (const c of file.created) for (const o of c.objects) this.placement.set(o.model, o);
     this.changed();
@@ -70,6 +78,7 @@ export class WorkspaceIndex {
     const had = this.files.delete(uri);
     if (had) {
       this.filesEpoch++;
+      this.clusterKey = undefined;
       this.changed();
       this.noteChanges(uri, previous, undefined);
     }
@@ -90,7 +99,7 @@ export class WorkspaceIndex {
    * is unchanged, so callers comparing the parts separately mostly compare pointers.
    */
   objectEpoch(obj: KObject): string {
-    if (this.lastKey.obj === obj && this.lastKey.generation === this.generation) return this.lastKey.key;
+    if (this.lastKeyObj === obj && this.lastKeyGeneration === this.generation) return this.lastKey;
     let key: string;
     const file = obj.file;
     if (this.lastPartial.file !== file || this.lastPartial.generation !== this.generation) {
@@ -105,7 +114,9 @@ export class WorkspaceIndex {
       this.flushIngresses();
       key = this.namespaceKey(this.namespaceOf(obj));
     }
-    this.lastKey = { obj, generation: this.generation, key };
+    this.lastKeyObj = obj;
+    this.lastKeyGeneration = this.generation;
+    this.lastKey = key;
     return key;
   }
 
@@ -219,8 +230,18 @@ export class WorkspaceIndex {
     return key;
   }
 
+  /**
+   * Like `objectEpoch`, for results that depend on cluster-wide data only (not on the namespace):
+   * kustomizations and cluster-scoped objects, and the set of files.
+   */
+  clusterEpochOf(obj: KObject): string {
+    if (kustomizeModel(this).partial.has(obj.file.uri)) return `g${this.generation}`;
+    return (this.clusterKey ??= `c${this.clusterEpoch}/${this.filesEpoch}`);
+  }
+
   /** The part of `epochOf` that depends on `reads`. */
   readsEpoch(obj: KObject, reads: readonly string[]): string {
+    if (!reads.length) return '';
     const key = this.readsKey(reads);
     return reads.includes(INGRESS_GROUP) ? `${key}|${this.groupEpochOf(obj)}` : key;
   }
@@ -259,6 +280,7 @@ export class WorkspaceIndex {
       || touched.some((o) => isClusterScoped(o.model.kind) || o.model.kind === 'Kustomization' || o.model.kind === 'Component');
     if (clusterWide) {
       this.clusterEpoch++;
+      this.clusterKey = undefined;
       this.nsKeys.clear();
       this.pendingIngresses = []; // every cached result is stale anyway
       this.pendingNamespaces = [];

@@ -20,7 +20,25 @@ export type Normalised =
   | { readonly kind: 'scalar'; readonly value: string }
   | { readonly kind: 'map'; readonly entries: ReadonlyMap<string, string> };
 
+/**
+ * Every member of a group is compared with every other, so the same values are normalised again and
+ * again (listen-ports is JSON): results are kept per key and raw value (they are never mutated).
+ */
+const normalised = new Map<string, Map<string, Normalised>>();
+const MAX_KEPT = 5000;
+
 export function normalise(spec: AnnotationSpec, raw: string): Normalised {
+  let byRaw = normalised.get(spec.key);
+  if (!byRaw) normalised.set(spec.key, (byRaw = new Map()));
+  let n = byRaw.get(raw);
+  if (!n) {
+    if (byRaw.size >= MAX_KEPT) byRaw.clear();
+    byRaw.set(raw, (n = computeNormalised(spec, raw)));
+  }
+  return n;
+}
+
+function computeNormalised(spec: AnnotationSpec, raw: string): Normalised {
   switch (spec.type) {
     case 'stringList':
       return { kind: 'scalar', value: [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))].sort().join(',') };
