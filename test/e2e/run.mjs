@@ -68,7 +68,9 @@ function serverEnv() {
 function prepareWorkspace() {
   const given = process.argv[2] || env.EKSNET_E2E_WORKSPACE;
   if (given) return path.resolve(given);
-  const ws = path.join(tmp, 'workspace');
+  // A fixed path (not inside the random temp folder): it shows in the peek titles of screenshots.
+  const ws = path.join(os.tmpdir(), 'eksnet-e2e-workspace', 'shop');
+  fs.rmSync(path.dirname(ws), { recursive: true, force: true });
   fs.cpSync(path.join(here, 'workspace'), ws, { recursive: true });
   return ws;
 }
