@@ -271,7 +271,9 @@ export const ALB_INGRESS_LOAD_BALANCER: readonly AnnotationSpec[] = [
       { key: 'connection_logs.s3.bucket', valueType: 'string', summary: 'S3 bucket for connection logs.' },
       { key: 'connection_logs.s3.prefix', valueType: 'string', summary: 'Key prefix for connection logs.' },
     ],
-    groupMerge: 'exclusive',
+    // The controller's docs table says Exclusive, but its code merges the members' maps key by key
+    // and fails only on one key with two values ("conflicting loadBalancerAttribute").
+    groupMerge: 'merge',
     since: 'v2.0.0',
     overriddenByClassParam: 'spec.loadBalancerAttributes',
     summary: 'ALB attributes (idle timeout, access logs, deletion protection, …) as key=value pairs.',
