@@ -1,5 +1,5 @@
 import type { Span } from '../model/types';
-import { deletePair, ownAnnotations, specString } from './support/annotations';
+import { ownAnnotations, removeAnnotation, specString } from './support/annotations';
 import type { ObjectRule } from './types';
 
 const CLASS = 'kubernetes.io/ingress.class';
@@ -25,7 +25,7 @@ export const rule: ObjectRule = {
     const e = ownAnnotations(obj).get(CLASS);
     const field = specString(obj, ['spec', 'ingressClassName']);
     if (!e || field === undefined) return;
-    const del = deletePair(obj.chunk.text, e);
+    const del = removeAnnotation(obj.chunk.text, e);
     report({
       span: e.keySpan,
       message: `"${CLASS}"${e.value !== undefined ? ` (${e.value})` : ''} and "spec.ingressClassName" (${field}) are both set: the API server rejects creating such an Ingress ("can not be set when the class field is also set"), and on existing objects the annotation overrides the class. Remove the annotation.`,

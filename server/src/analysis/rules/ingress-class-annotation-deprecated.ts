@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import type { Span } from '../model/types';
-import { blockIndent, deletePair, ownAnnotations, specString, yamlString } from './support/annotations';
+import { blockIndent, ownAnnotations, removeAnnotation, specString, yamlString } from './support/annotations';
 import { getPair, pairs, spanOf } from '../yaml/nodes';
 import type { ObjectRule } from './types';
 
@@ -30,7 +30,7 @@ export const rule: ObjectRule = {
     let data: Payload | undefined;
     const text = obj.chunk.text;
     const spec = getPair(obj.model.root, 'spec');
-    const del = deletePair(text, e);
+    const del = removeAnnotation(text, e);
     if (e.value && del && spec && isMap(spec.value) && !spec.value.flow) {
       const first = pairs(spec.value)[0];
       const firstKey = first ? spanOf(first.key) : undefined;

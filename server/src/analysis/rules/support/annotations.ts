@@ -169,6 +169,25 @@ export function deletePair(text: string, e: { keySpan: Span; pair: YPair }): Spa
   return { start, end: Math.min(text.length, end + 1) };
 }
 
+/**
+ * The span that removes an annotation: its line, and the `annotations:` line above it too when it
+ * is the map's only entry (rather than leaving an empty `annotations:` behind).
+ */
+export function removeAnnotation(text: string, e: { keySpan: Span; pair: YPair; map: YAMLMap<unknown, unknown> }): Span | undefined {
+  const del = deletePair(text, e);
+  if (!del || e.map.items.length !== 1 || e.map.flow) return del;
+  // The line above (blank lines and comments skipped) must be the `annotations:` key alone.
+  let end = del.start;
+  for (;;) {
+    const start = lineStart(text, Math.max(0, end - 1));
+    if (start === end) return del; // first line of the text
+    const line = text.slice(start, end).replace(/\r?\n$/, '');
+    if (/^\s*annotations:\s*(#.*)?$/.test(line)) return { start, end: del.end };
+    if (!/^\s*(#.*)?$/.test(line)) return del;
+    end = start;
+  }
+}
+
 /** `spec.<field>` scalar string of the object, if any. */
 export function specString(obj: KObject, path: readonly string[]): string | undefined {
   const n = getIn(obj.model.root, path, obj.model.anchors);
