@@ -9,68 +9,52 @@
  *   # first: <label>                      this label sorts before all others
  *   # deprecated: <label>                 the entry is marked deprecated
  */
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionEntry } from '../../server/src/analysis';
-import { load, parseFixture } from '../helpers/fixture';
-import { directives } from '../helpers/featureFixture';
+import { cursorFixtures } from '../helpers/featureFixture';
 
-const DIR = path.join(__dirname, '..', 'fixtures', 'completion');
-
-describe('completion fixtures', () => {
-  for (const name of readdirSync(DIR).filter((n) => n.endsWith('.yaml')).sort()) {
-    test(name, () => {
-      const fixture = parseFixture(readFileSync(path.join(DIR, name), 'utf8'), name);
-      assert.ok(fixture.cursor, `${name}: no $0 cursor`);
-      const service = load(fixture);
-      const { uri, offset } = fixture.cursor!;
-      const text = fixture.files.find((f) => f.uri === uri)!.text;
-      const entries = service.complete(uri, offset);
-      const byLabel = new Map<string, CompletionEntry>(entries.map((e) => [e.label, e]));
-      const labels = () => entries.map((e) => e.label).join('\n  ');
-      const ds = directives(text);
-      assert.ok(ds.length > 0, `${name}: no directives`);
-      for (const d of ds) {
-        switch (d.name) {
-          case 'completion': {
-            const [label, insert] = splitArrow(d.arg);
-            const e = byLabel.get(label);
-            assert.ok(e, `${name}: "${label}" not offered; got:\n  ${labels()}`);
-            if (insert !== undefined) assert.equal(e.insertText, insert.replace(/\\n/g, '\n').replace(/\\s$/, ' '), `${name}: insert text of "${label}"`);
-            break;
-          }
-          case 'no-completion':
-            assert.ok(!byLabel.has(d.arg), `${name}: "${d.arg}" should not be offered`);
-            break;
-          case 'no-completions':
-            assert.deepEqual(entries.map((e) => e.label), [], `${name}: expected no completions`);
-            break;
-          case 'replaces': {
-            const want = d.arg === '<empty>' ? '' : d.arg;
-            for (const e of entries) assert.equal(text.slice(e.replace.start, e.replace.end), want, `${name}: replace range of "${e.label}"`);
-            assert.ok(entries.length > 0, `${name}: nothing offered`);
-            break;
-          }
-          case 'first': {
-            const sorted = [...entries].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
-            assert.equal(sorted[0]?.label, d.arg, `${name}: first entry`);
-            break;
-          }
-          case 'deprecated':
-            assert.equal(byLabel.get(d.arg)?.deprecated, true, `${name}: "${d.arg}" should be marked deprecated`);
-            break;
-          case 'last': {
-            const sorted = [...entries].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
-            assert.equal(sorted[sorted.length - 1]?.label, d.arg, `${name}: last entry`);
-            break;
-          }
-          default:
-            assert.fail(`${name}: unknown directive ${d.name}`);
-        }
+cursorFixtures('completion fixtures', path.join(__dirname, '..', 'fixtures', 'completion'), ({ name, service, uri, offset, text, directives: ds }) => {
+  const entries = service.complete(uri, offset);
+  const byLabel = new Map<string, CompletionEntry>(entries.map((e) => [e.label, e]));
+  const labels = () => entries.map((e) => e.label).join('\n  ');
+  for (const d of ds) {
+    switch (d.name) {
+      case 'completion': {
+        const [label, insert] = splitArrow(d.arg);
+        const e = byLabel.get(label);
+        assert.ok(e, `${name}: "${label}" not offered; got:\n  ${labels()}`);
+        if (insert !== undefined) assert.equal(e.insertText, insert.replace(/\\n/g, '\n').replace(/\\s$/, ' '), `${name}: insert text of "${label}"`);
+        break;
       }
-    });
+      case 'no-completion':
+        assert.ok(!byLabel.has(d.arg), `${name}: "${d.arg}" should not be offered`);
+        break;
+      case 'no-completions':
+        assert.deepEqual(entries.map((e) => e.label), [], `${name}: expected no completions`);
+        break;
+      case 'replaces': {
+        const want = d.arg === '<empty>' ? '' : d.arg;
+        for (const e of entries) assert.equal(text.slice(e.replace.start, e.replace.end), want, `${name}: replace range of "${e.label}"`);
+        assert.ok(entries.length > 0, `${name}: nothing offered`);
+        break;
+      }
+      case 'first': {
+        const sorted = [...entries].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+        assert.equal(sorted[0]?.label, d.arg, `${name}: first entry`);
+        break;
+      }
+      case 'deprecated':
+        assert.equal(byLabel.get(d.arg)?.deprecated, true, `${name}: "${d.arg}" should be marked deprecated`);
+        break;
+      case 'last': {
+        const sorted = [...entries].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+        assert.equal(sorted[sorted.length - 1]?.label, d.arg, `${name}: last entry`);
+        break;
+      }
+      default:
+        assert.fail(`${name}: unknown directive ${d.name}`);
+    }
   }
 });
 

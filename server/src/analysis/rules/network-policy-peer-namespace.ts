@@ -4,9 +4,10 @@ import { peerScopes } from '../policy/peers';
 import { NAME_LABEL, nearby } from '../policy/selection';
 import { appendMapEntry, mapWithKeyAt } from '../policy/yamlEdit';
 import { shortList } from '../xref/names';
-import { describeWorkload, WORKLOAD_KINDS } from '../xref/workloads';
+import { describeWorkload } from '../xref/workloads';
 import { spanOf } from '../yaml/nodes';
 import type { ObjectRule } from './types';
+import { READS_WORKLOADS } from './support/workloadScope';
 
 interface Payload {
   /** Chunk-relative span of the peer's `podSelector` key: finds the peer again. */
@@ -21,10 +22,7 @@ export const rule: ObjectRule = {
   remediation: 'Add a `namespaceSelector` on `kubernetes.io/metadata.name` to the same peer item (quick fix), so the peer means "these pods in that namespace".',
   severity: 'warning',
   kinds: ['NetworkPolicy'],
-  scope: 'workspace',
-  locality: 'namespace',
-  // Workloads of other namespaces: a selector matching only elsewhere is worth a hint.
-  reads: WORKLOAD_KINDS,
+  ...READS_WORKLOADS,
   docs: {
     why: 'A peer written as `podSelector` alone means pods with those labels **in the policy\'s namespace**. When the intended pods (a frontend, Prometheus, an ingress controller) live in another namespace, the rule allows nothing and the traffic is dropped once the pods are isolated. Putting a `namespaceSelector` in the same list item (not a separate one) selects those pods in that namespace.',
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ui\n  namespace: ui\nspec:\n  selector:\n    matchLabels:\n      app: ui\n  template:\n    metadata:\n      labels:\n        app: ui\n    spec:\n      containers:\n        - name: ui\n          image: ui:1\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: catalog-from-ui\n  namespace: catalog\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: ui\n',

@@ -2,9 +2,10 @@ import { describeSelector } from '../kube/selectors';
 import { peerScopes } from '../policy/peers';
 import { labelSummary, nearby, suggestFix, suggestionFix, SYSTEM_NAMESPACES } from '../policy/selection';
 import { shortList } from '../xref/names';
-import { describeWorkload, WORKLOAD_KINDS } from '../xref/workloads';
+import { describeWorkload } from '../xref/workloads';
 import { spanOf } from '../yaml/nodes';
 import type { ObjectRule } from './types';
+import { READS_WORKLOADS } from './support/workloadScope';
 
 export const rule: ObjectRule = {
   id: 'network-policy-peer-selects-nothing',
@@ -13,10 +14,7 @@ export const rule: ObjectRule = {
   remediation: 'Correct the selector to the labels of the pods that should be allowed (a quick fix offers a close existing label).',
   severity: 'warning',
   kinds: ['NetworkPolicy'],
-  scope: 'workspace',
-  locality: 'namespace',
-  // Workloads of other namespaces: a selector matching only elsewhere is worth a hint.
-  reads: WORKLOAD_KINDS,
+  ...READS_WORKLOADS,
   docs: {
     why: 'A peer that selects no pod allows nothing. Once the policy isolates its pods, the traffic you meant to allow (from a frontend, to a database) is dropped, and the only symptom is a timeout.',
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: frontend\n  namespace: shop\nspec:\n  selector:\n    matchLabels:\n      app: frontend\n  template:\n    metadata:\n      labels:\n        app: frontend\n    spec:\n      containers:\n        - name: web\n          image: web:1\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api-from-frontend\n  namespace: shop\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: fronted\n',

@@ -1,9 +1,10 @@
 import { peerScopes } from '../policy/peers';
 import { policyEntry, selectedIn } from '../policy/selection';
 import type { Workload } from '../xref/workloads';
-import { describeWorkload, WORKLOAD_KINDS } from '../xref/workloads';
+import { describeWorkload } from '../xref/workloads';
 import { shortList } from '../xref/names';
 import type { ObjectRule } from './types';
+import { READS_WORKLOADS } from './support/workloadScope';
 
 export const rule: ObjectRule = {
   id: 'network-policy-port',
@@ -12,10 +13,7 @@ export const rule: ObjectRule = {
   remediation: 'Write the range from low to high, and use a port name the containers declare (or the port number).',
   severity: 'error',
   kinds: ['NetworkPolicy'],
-  scope: 'workspace',
-  locality: 'namespace',
-  // Workloads of other namespaces: a selector matching only elsewhere is worth a hint.
-  reads: WORKLOAD_KINDS,
+  ...READS_WORKLOADS,
   docs: {
     why: 'The API server rejects a port range whose `endPort` is below `port`. A named port is resolved on each destination pod from its containers\' `ports[].name`; when no container declares that name, the rule matches no port at all and the traffic is dropped without any error.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: range\nspec:\n  podSelector: {}\n  ingress:\n    - ports:\n        - protocol: TCP\n          port: 32000\n          endPort: 30000\n',

@@ -1,9 +1,10 @@
 import { describeSelector } from '../kube/selectors';
 import { labelSummary, nearby, policyEntry, selectedIn, suggestFix, suggestionFix } from '../policy/selection';
 import { plural, shortList } from '../xref/names';
-import { describeWorkload, mayMatch, workloadIndex, workloadsIn, WORKLOAD_KINDS } from '../xref/workloads';
+import { describeWorkload, mayMatch, workloadIndex, workloadsIn } from '../xref/workloads';
 import { spanOf } from '../yaml/nodes';
 import type { ObjectRule } from './types';
+import { READS_WORKLOADS } from './support/workloadScope';
 
 export const rule: ObjectRule = {
   id: 'network-policy-selects-nothing',
@@ -12,10 +13,7 @@ export const rule: ObjectRule = {
   remediation: 'Correct the selector to the labels of the pods it is meant for (a quick fix offers a close existing label), or move the policy to the namespace of those pods.',
   severity: 'warning',
   kinds: ['NetworkPolicy'],
-  scope: 'workspace',
-  locality: 'namespace',
-  // Workloads of other namespaces: a selector matching only elsewhere is worth a hint.
-  reads: WORKLOAD_KINDS,
+  ...READS_WORKLOADS,
   docs: {
     why: 'A NetworkPolicy applies only to pods of its own namespace whose labels match `podSelector`. A typo in a label, or a policy created in the wrong namespace, isolates nothing: the traffic you meant to restrict stays allowed and nothing reports an error.',
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  selector:\n    matchLabels:\n      app: api\n  template:\n    metadata:\n      labels:\n        app: api\n    spec:\n      containers:\n        - name: api\n          image: api:1\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api-ingress\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: apii\n  ingress:\n    - from:\n        - podSelector: {}\n',

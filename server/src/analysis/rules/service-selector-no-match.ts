@@ -4,8 +4,9 @@ import { describeRequirement } from '../xref/explain';
 import { nearMisses, quoteList } from '../xref/names';
 import { selectorVerdict } from '../xref/selectorVerdict';
 import { patchedSelectorSite, selectorSiteOf } from '../xref/selectorSites';
-import { describeWorkload, WORKLOAD_KINDS } from '../xref/workloads';
+import { describeWorkload } from '../xref/workloads';
 import type { ObjectRule } from './types';
+import { READS_WORKLOADS } from './support/workloadScope';
 
 interface Payload {
   readonly span: Span;
@@ -20,10 +21,7 @@ export const rule: ObjectRule = {
   remediation: 'Make the selector match the labels of the pod template it should send traffic to (the finding names the closest one), or fix the template labels.',
   severity: 'warning',
   kinds: ['Service'],
-  scope: 'workspace',
-  locality: 'namespace',
-  // Workloads of other namespaces: a selector matching only elsewhere is worth a hint.
-  reads: WORKLOAD_KINDS,
+  ...READS_WORKLOADS,
   docs: {
     why: 'A Service sends traffic to the pods whose labels match every entry of its selector, in its own namespace. When no pod template matches, the Service has no endpoints: clients get connection refused, and an ALB or NLB in front of it has no healthy targets. Namespaces are resolved like the API server does (`metadata.namespace`, a kustomization `namespace:`, else `default`), and labels that kustomize adds (`commonLabels`, `labels`) are taken into account. A kustomize patch of a Service is checked after being merged onto the Service it patches.',
     bad: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: webb\n  ports:\n    - port: 80\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx\n',

@@ -28,7 +28,7 @@ export class WorkspaceIndex {
   private readonly derivedCache = new Map<string, unknown>();
   private readonly stampedCache = new Map<string, Stamped>();
   private readonly nsKeys = new Map<string, string>();
-  /** `clusterEpochOf`'s key, until the next cluster-wide change or change of the set of files. */
+  /** `clusterStamp`, until the next cluster-wide change or change of the set of files. */
   private clusterKey: string | undefined;
   /** The last object's `objectEpoch` (rules come in groups; fields rather than a record: no garbage per object). */
   private lastKeyObj: KObject | undefined;
@@ -36,8 +36,7 @@ export class WorkspaceIndex {
   private lastKey = '';
   /** Whether the last file asked about is a kustomize patch (objects of a file come one after another). */
   private lastPartial: { readonly file: FileModel | undefined; readonly generation: number; readonly partial: boolean } = { file: undefined, generation: -1, partial: false };
-  private readonly readsKeys = new WeakMap<readonly string[], { readonly generation: number; readonly key: string }>();
-  private readonly stamps = new WeakMap<readonly string[], { readonly generation: number; readonly key: string }>();
+  private readonly kindsKeys = new WeakMap<readonly string[], { readonly generation: number; readonly key: string }>();
   /** Increases when a file is added or removed. */
   private filesEpoch = 0;
   /** Increases on every change; lets callers cache derived data. */
@@ -101,12 +100,7 @@ export class WorkspaceIndex {
   objectEpoch(obj: KObject): string {
     if (this.lastKeyObj === obj && this.lastKeyGeneration === this.generation) return this.lastKey;
     let key: string;
-    const file = obj.file;
-    if (this.lastPartial.file !== file || this.lastPartial.generation !== this.generation) {
-      this.lastPartial = { file, generation: this.generation, partial: kustomizeModel(this).partial.has(file.uri) };
-    }
-    // A kustomize patch is checked merged onto objects of any namespace: never cached across changes.
-    if (this.lastPartial.partial) key = `g${this.generation}`;
+    if (this.isPatch(obj.file)) key = `g${this.generation}`;
     else {
       // Pending changes hold the objects they removed (and so the file versions those were in):
       // resolved at the first read after a change.
@@ -220,14 +214,14 @@ export class WorkspaceIndex {
     return value;
   }
 
-  /** What `derived` and `perObject` values with these kinds depend on; one string per list and generation. */
+  /** What `derived` and `perObject` values with these kinds depend on. */
   private stampOf(kinds: readonly string[]): string {
-    const hit = this.stamps.get(kinds);
-    if (hit && hit.generation === this.generation) return hit.key;
-    let key = `${this.clusterEpoch}/${this.filesEpoch}`;
-    for (const k of kinds) key += `/${this.kindEpochs.get(k) ?? 0}`;
-    this.stamps.set(kinds, { generation: this.generation, key });
-    return key;
+    return this.clusterStamp() + this.kindsKey(kinds);
+  }
+
+  /** Cluster-wide data (kustomizations, cluster-scoped objects) and the set of files. */
+  private clusterStamp(): string {
+    return (this.clusterKey ??= `c${this.clusterEpoch}/${this.filesEpoch}`);
   }
 
   /**
@@ -235,14 +229,25 @@ export class WorkspaceIndex {
    * kustomizations and cluster-scoped objects, and the set of files.
    */
   clusterEpochOf(obj: KObject): string {
-    if (kustomizeModel(this).partial.has(obj.file.uri)) return `g${this.generation}`;
-    return (this.clusterKey ??= `c${this.clusterEpoch}/${this.filesEpoch}`);
+    return this.isPatch(obj.file) ? `g${this.generation}` : this.clusterStamp();
+  }
+
+  /**
+   * Whether kustomize treats the file as a patch. Such objects are checked merged onto objects of
+   * any namespace: their results are never kept across changes. (The last file's answer is kept:
+   * objects of a file are checked one after another.)
+   */
+  private isPatch(file: FileModel): boolean {
+    if (this.lastPartial.file !== file || this.lastPartial.generation !== this.generation) {
+      this.lastPartial = { file, generation: this.generation, partial: kustomizeModel(this).partial.has(file.uri) };
+    }
+    return this.lastPartial.partial;
   }
 
   /** The part of `epochOf` that depends on `reads`. */
   readsEpoch(obj: KObject, reads: readonly string[]): string {
     if (!reads.length) return '';
-    const key = this.readsKey(reads);
+    const key = this.kindsKey(reads);
     return reads.includes(INGRESS_GROUP) ? `${key}|${this.groupEpochOf(obj)}` : key;
   }
 
@@ -254,13 +259,13 @@ export class WorkspaceIndex {
     return key;
   }
 
-  /** The epochs of the kinds a rule reads, one string per list and generation. */
-  private readsKey(reads: readonly string[]): string {
-    const hit = this.readsKeys.get(reads);
+  /** The change counters of these kinds (`IngressGroup` left out), one string per list and generation. */
+  private kindsKey(kinds: readonly string[]): string {
+    const hit = this.kindsKeys.get(kinds);
     if (hit && hit.generation === this.generation) return hit.key;
     let key = '';
-    for (const r of reads) if (r !== INGRESS_GROUP) key += `|${r}:${this.kindEpochs.get(r) ?? 0}`;
-    this.readsKeys.set(reads, { generation: this.generation, key });
+    for (const k of kinds) if (k !== INGRESS_GROUP) key += `|${k}:${this.kindEpochs.get(k) ?? 0}`;
+    this.kindsKeys.set(kinds, { generation: this.generation, key });
     return key;
   }
 
