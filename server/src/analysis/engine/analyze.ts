@@ -62,8 +62,7 @@ export function analyzeFile(index: WorkspaceIndex, uri: string, options: Analysi
   }
 
   const sup = file.mentionsSuppression ? parseSuppressions(file.text, file.lineIndex) : NO_SUPPRESSIONS;
-  return out
-    .filter((f) => !sup.isSuppressed(f.ruleId, file.lineIndex.positionAt(f.span.start).line))
+  return (sup === NO_SUPPRESSIONS ? out : out.filter((f) => !sup.isSuppressed(f.ruleId, file.lineIndex.positionAt(f.span.start).line)))
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
 }
 
